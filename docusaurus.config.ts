@@ -1,0 +1,135 @@
+import type {Config} from '@docusaurus/types';
+import type * as Preset from '@docusaurus/preset-classic';
+import type {PluginOptions as SearchOptions} from '@easyops-cn/docusaurus-search-local';
+import {themes as prismThemes} from 'prism-react-renderer';
+import remarkGfm from 'remark-gfm';
+
+import {CILIUM_COMMIT, CILIUM_REPO_URL, CILIUM_VERSION} from './src/cilium';
+import remarkHeadingIds from './src/remark/heading-ids';
+import remarkCiliumLinks from './src/remark/cilium-links';
+import rehypeExcerpts from './src/rehype/excerpts';
+
+const docsMarkdownPlugins = {
+  // Runs before Docusaurus' own heading plugin, so it still sees the `{/* #id */}` comments.
+  beforeDefaultRemarkPlugins: [remarkHeadingIds],
+  remarkPlugins: [remarkGfm, remarkCiliumLinks],
+  rehypePlugins: [rehypeExcerpts],
+};
+
+const config: Config = {
+  title: 'Cilium Source Guide',
+  tagline: `Learn to read the Cilium source code, pinned to v${CILIUM_VERSION}`,
+  favicon: 'img/favicon.svg',
+  url: 'https://cilium-source-guide.example.org',
+  baseUrl: '/',
+  trailingSlash: false,
+
+  future: {
+    v4: true,
+    faster: true,
+  },
+
+  onBrokenLinks: 'throw',
+  onBrokenAnchors: 'throw',
+  onDuplicateRoutes: 'throw',
+  markdown: {
+    format: 'mdx',
+    hooks: {
+      onBrokenMarkdownLinks: 'throw',
+      onBrokenMarkdownImages: 'throw',
+    },
+  },
+
+  i18n: {
+    defaultLocale: 'en',
+    locales: ['en', 'zh-Hans'],
+    localeConfigs: {
+      en: {label: 'English', htmlLang: 'en'},
+      'zh-Hans': {label: '简体中文', htmlLang: 'zh-Hans'},
+    },
+  },
+
+  presets: [
+    [
+      'classic',
+      {
+        docs: {
+          routeBasePath: 'docs',
+          sidebarPath: './sidebars.ts',
+          showLastUpdateTime: false,
+          ...docsMarkdownPlugins,
+        },
+        blog: false,
+        pages: {...docsMarkdownPlugins},
+        theme: {customCss: './src/css/custom.css'},
+      } satisfies Preset.Options,
+    ],
+  ],
+
+  plugins: [
+    './src/plugins/content-checks.ts',
+    [
+      '@docusaurus/plugin-ideal-image',
+      {quality: 80, max: 1600, min: 480, steps: 3, disableInDev: false},
+    ],
+  ],
+
+  themes: [
+    [
+      '@easyops-cn/docusaurus-search-local',
+      {
+        hashed: true,
+        language: ['en', 'zh'],
+        indexBlog: false,
+        indexPages: false,
+        docsRouteBasePath: 'docs',
+        // Keeps Cilium/eBPF terms whole when jieba segments Chinese text.
+        zhUserDictPath: './src/data/search-userdict.txt',
+        highlightSearchTermsOnTargetPage: false,
+        explicitSearchResultPath: true,
+        searchResultLimits: 8,
+        searchBarShortcutHint: true,
+      } satisfies SearchOptions,
+    ],
+  ],
+
+  themeConfig: {
+    colorMode: {respectPrefersColorScheme: true},
+    navbar: {
+      title: 'Cilium Source Guide',
+      logo: {alt: 'Cilium Source Guide', src: 'img/logo.svg', width: 32, height: 32},
+      items: [
+        {type: 'docSidebar', sidebarId: 'guide', position: 'left', label: 'Guide'},
+        {type: 'localeDropdown', position: 'right'},
+      ],
+    },
+    footer: {
+      style: 'dark',
+      links: [
+        {
+          title: 'Guide',
+          items: [
+            {label: 'Introduction', to: '/docs/intro'},
+            {label: 'Source layout', to: '/docs/source-layout'},
+          ],
+        },
+        {
+          title: 'Cilium',
+          items: [
+            {label: `Cilium v${CILIUM_VERSION} on GitHub`, href: `${CILIUM_REPO_URL}/tree/${CILIUM_COMMIT}`},
+          ],
+        },
+      ],
+      copyright:
+        'Guide text © Cilium Source Guide authors, CC BY 4.0. Quoted Cilium code: Go under Apache-2.0; bpf/ under GPL-2.0 or BSD-2-Clause. Cilium is a project of the Cilium authors.',
+    },
+    prism: {
+      theme: prismThemes.github,
+      darkTheme: prismThemes.vsDark,
+      additionalLanguages: ['bash', 'makefile', 'diff'],
+    },
+    tableOfContents: {minHeadingLevel: 2, maxHeadingLevel: 3},
+  } satisfies Preset.ThemeConfig,
+};
+
+export default config;

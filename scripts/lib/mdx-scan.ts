@@ -1,0 +1,176 @@
+/**
+ * Reads the guide's MDX sources the way the build does (remark + remark-mdx) and lists what
+ * the checks need: pages per locale, heading ids, code excerpts with their callouts, and
+ * `cilium:` source links — each with the file and line it came from.
+ */
+import {readFileSync, readdirSync, statSync} from 'node:fs';
+import {join, relative} from 'node:path';
+import type {Heading, Link, Root} from 'mdast';
+import type {MdxJsxAttribute, MdxJsxFlowElement} from 'mdast-util-mdx-jsx';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import {unified} from 'unified';
+import {visit} from 'unist-util-visit';
+
+export const SITE_ROOT = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
+export const LOCALES = ['en', 'zh-Hans'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** Where each locale keeps its docs and pages. */
+export function contentDirs(locale: Locale, root = SITE_ROOT): string[] {
+  if (locale === 'en') return [join(root, 'docs'), join(root, 'src/pages')];
+  return [
+    join(root, 'i18n', locale, 'docusaurus-plugin-content-docs/current'),
+    join(root, 'i18n', locale, 'docusaurus-plugin-content-pages'),
+  ];
+}
+
+/** Markdown/MDX files below `dir`, as paths relative to `dir`. */
+export function listMdx(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    let entries: string[];
+    try {
+      entries = readdirSync(d);
+    } catch {
+      return;
+    }
+    for (const name of entries.sort()) {
+      const full = join(d, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (/\.mdx?$/.test(name)) out.push(relative(dir, full));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+const HEADING_ID = /^\s*\/\*\s*#([^\s*]+)\s*\*\/\s*$/;
+export const ASCII_ID = /^[a-z0-9][a-z0-9-]*$/;
+
+/** The id written as a trailing `{/* #id *\/}`, or null when the heading has none. */
+export function explicitHeadingId(node: Heading): string | null {
+  const last = node.children[node.children.length - 1];
+  if (!last || last.type !== 'mdxTextExpression') return null;
+  const match = HEADING_ID.exec(last.value);
+  return match && ASCII_ID.test(match[1]) ? match[1] : null;
+}
+
+export function headingText(node: Heading): string {
+  let text = '';
+  visit(node, (child) => {
+    if (child.type === 'text' || child.type === 'inlineCode') text += child.value;
+  });
+  return text.trim();
+}
+
+export interface HeadingRef {
+  id: string | null;
+  text: string;
+  line: number;
+}
+
+export interface CalloutRef {
+  line: string | null;
+  at: number;
+}
+
+export interface ExcerptRef {
+  /** Attributes as written; every one must be a plain string. */
+  attrs: Record<string, string>;
+  callouts: CalloutRef[];
+  at: number;
+}
+
+export interface LinkRef {
+  target: string;
+  at: number;
+}
+
+export interface ScannedPage {
+  file: string;
+  headings: HeadingRef[];
+  excerpts: ExcerptRef[];
+  ciliumLinks: LinkRef[];
+  /** Problems the scan itself found, already phrased for the author. */
+  problems: string[];
+}
+
+const parser = unified().use(remarkParse).use(remarkMdx);
+
+/** Blanks out YAML front matter, keeping line numbers, so it is not read as Markdown. */
+function blankFrontMatter(source: string): string {
+  const match = /^---\r?\n[\s\S]*?\r?\n---(?=\r?\n|$)/.exec(source);
+  return match ? match[0].replace(/[^\n]/g, '') + source.slice(match[0].length) : source;
+}
+
+export function parseMdx(source: string): Root {
+  return parser.parse(blankFrontMatter(source)) as Root;
+}
+
+/** String attributes of a JSX element; an expression value is reported as a problem. */
+export function jsxAttributes(node: MdxJsxFlowElement, where: string, problems: string[]): Record<string, string> {
+  const attrs: Record<string, string> = {};
+  for (const attr of node.attributes) {
+    if (attr.type !== 'mdxJsxAttribute') {
+      problems.push(`${where}: <${node.name}> takes no spread attributes.`);
+      continue;
+    }
+    const {name, value} = attr as MdxJsxAttribute;
+    if (typeof value === 'string') attrs[name] = value;
+    else if (value === null || value === undefined) attrs[name] = 'true';
+    else problems.push(`${where}: <${node.name} ${name}=…> must be a quoted string, e.g. ${name}="…".`);
+  }
+  return attrs;
+}
+
+export const CILIUM_LINK_PREFIX = 'cilium:';
+
+export function scanMdxSource(source: string, file: string): ScannedPage {
+  const page: ScannedPage = {file, headings: [], excerpts: [], ciliumLinks: [], problems: []};
+  let tree: Root;
+  try {
+    tree = parseMdx(source);
+  } catch (error) {
+    page.problems.push(`${file}: cannot parse MDX: ${(error as Error).message}`);
+    return page;
+  }
+  visit(tree, (node) => {
+    const at = node.position?.start.line ?? 0;
+    if (node.type === 'heading') {
+      page.headings.push({id: explicitHeadingId(node), text: headingText(node), line: at});
+    } else if (node.type === 'link' && (node as Link).url.startsWith(CILIUM_LINK_PREFIX)) {
+      page.ciliumLinks.push({target: (node as Link).url.slice(CILIUM_LINK_PREFIX.length), at});
+    } else if (node.type === 'mdxJsxFlowElement' && node.name === 'Excerpt') {
+      const where = `${file}:${at}`;
+      const callouts: CalloutRef[] = [];
+      for (const child of node.children) {
+        if (child.type === 'mdxJsxFlowElement' && child.name === 'Callout') {
+          const attrs = jsxAttributes(child, `${file}:${child.position?.start.line ?? at}`, page.problems);
+          callouts.push({line: attrs.line ?? null, at: child.position?.start.line ?? at});
+        }
+      }
+      page.excerpts.push({attrs: jsxAttributes(node, where, page.problems), callouts, at});
+    }
+  });
+  return page;
+}
+
+export function scanMdxFile(path: string, root = SITE_ROOT): ScannedPage {
+  return scanMdxSource(readFileSync(path, 'utf8'), relative(root, path));
+}
+
+/** Every MDX page of every locale, keyed by locale then by its path inside the locale's content dir. */
+export function scanSite(root = SITE_ROOT): Record<Locale, Map<string, ScannedPage>> {
+  const result = {} as Record<Locale, Map<string, ScannedPage>>;
+  for (const locale of LOCALES) {
+    const pages = new Map<string, ScannedPage>();
+    contentDirs(locale, root).forEach((dir, index) => {
+      for (const rel of listMdx(dir)) {
+        pages.set(`${index === 0 ? 'docs' : 'pages'}/${rel}`, scanMdxFile(join(dir, rel), root));
+      }
+    });
+    result[locale] = pages;
+  }
+  return result;
+}

@@ -1,0 +1,18 @@
+/** Fails the build when the locales disagree or an excerpt/source link has no intact data entry. */
+import type {LoadContext, Plugin} from '@docusaurus/types';
+import {checkExcerptData, checkLocaleParity} from '../../scripts/check/content';
+import {loadExcerptData} from '../../scripts/excerpts/data';
+import {scanSite} from '../../scripts/lib/mdx-scan';
+
+export default function contentChecks(context: LoadContext): Plugin {
+  return {
+    name: 'content-checks',
+    async loadContent() {
+      const site = scanSite(context.siteDir);
+      const problems = [...checkLocaleParity(site), ...checkExcerptData(site, loadExcerptData())];
+      if (problems.length > 0) {
+        throw new Error(`The guide's content has ${problems.length} problem(s):\n- ${problems.join('\n- ')}`);
+      }
+    },
+  };
+}

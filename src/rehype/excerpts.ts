@@ -1,0 +1,185 @@
+/**
+ * Renders every <Excerpt> at build time: the exact Cilium lines from src/data/excerpts.json,
+ * highlighted by shiki into static elements with upstream line numbers, callout markers and
+ * notes. The browser receives plain HTML; no highlighter ever reaches it.
+ */
+import {statSync} from 'node:fs';
+import type {Element, ElementContent, Root, RootContent} from 'hast';
+import type {MdxJsxAttribute, MdxJsxFlowElementHast} from 'mdast-util-mdx-jsx';
+import {type Highlighter, type ThemedToken, createHighlighter} from 'shiki';
+import {visit} from 'unist-util-visit';
+import type {VFile} from 'vfile';
+import {checkExcerptRef} from '../../scripts/check/content';
+import {EXCERPT_DATA_PATH, type ExcerptData, loadExcerptData, parseLineSpec} from '../../scripts/excerpts/data';
+import {CILIUM_COMMIT, CILIUM_VERSION, ciliumPermalink} from '../cilium';
+
+export const SHIKI_THEMES = {light: 'github-light-default', dark: 'github-dark-default'} as const;
+const LANGS = ['c', 'go', 'makefile', 'yaml', 'json', 'bash', 'dockerfile'] as const;
+
+/** The shiki language for a repository path; plain text when we quote something else. */
+export function languageOf(path: string): string {
+  const name = path.split('/').pop() ?? path;
+  if (/\.[ch]$/.test(name)) return 'c';
+  if (name.endsWith('.go')) return 'go';
+  if (/^Makefile/.test(name) || name.endsWith('.mk')) return 'makefile';
+  if (/\.ya?ml$/.test(name)) return 'yaml';
+  if (name.endsWith('.json')) return 'json';
+  if (name.endsWith('.sh')) return 'bash';
+  if (/^Dockerfile/.test(name)) return 'dockerfile';
+  return 'text';
+}
+
+let highlighter: Promise<Highlighter> | undefined;
+const getHighlighter = () =>
+  (highlighter ??= createHighlighter({themes: Object.values(SHIKI_THEMES), langs: [...LANGS]}));
+
+// Re-read the data only when sync rewrote it (matters for `docusaurus start`).
+let cached: {mtimeMs: number; data: ExcerptData} | undefined;
+function excerptData(): ExcerptData {
+  const {mtimeMs} = statSync(EXCERPT_DATA_PATH);
+  if (!cached || cached.mtimeMs !== mtimeMs) cached = {mtimeMs, data: loadExcerptData()};
+  return cached.data;
+}
+
+/** Elements we generate are plain HTML: tell MDX not to swap them for theme components. */
+function h(tagName: string, properties: Element['properties'], children: ElementContent[] = []): Element {
+  return {type: 'element', tagName, properties, children, data: {_mdxExplicitJsx: true} as Element['data']};
+}
+const text = (value: string): ElementContent => ({type: 'text', value});
+
+function stringAttrs(node: MdxJsxFlowElementHast): Record<string, string> {
+  const attrs: Record<string, string> = {};
+  for (const attr of node.attributes) {
+    if (attr.type === 'mdxJsxAttribute' && typeof attr.value === 'string') attrs[attr.name] = attr.value;
+  }
+  return attrs;
+}
+
+interface Callout {
+  n: number;
+  line: number;
+  node: MdxJsxFlowElementHast;
+}
+
+function tokenSpan(token: ThemedToken): ElementContent {
+  const style = Object.entries(token.htmlStyle ?? {})
+    .map(([k, v]) => `${k}:${v}`)
+    .join(';');
+  return style ? h('span', {style}, [text(token.content)]) : text(token.content);
+}
+
+function renderLine(id: string, path: string, line: number, tokens: ThemedToken[], callouts: Callout[], highlighted: boolean): Element {
+  const markers = callouts
+    .filter((c) => c.line === line)
+    .map((c) =>
+      h('a', {className: ['excerpt-marker'], href: `#${id}-note-${c.n}`, dataCallout: String(c.n), dataVerifyIgnore: '', ariaLabel: `Note ${c.n}`}, [
+        text(String(c.n)),
+      ]),
+    );
+  return h(
+    'span',
+    {className: ['excerpt-line'], id: `${id}-L${line}`, dataLine: String(line), ...(highlighted ? {dataHighlighted: ''} : {})},
+    [
+      h('a', {className: ['excerpt-gutter'], href: ciliumPermalink(path, line), tabIndex: -1, dataVerifyIgnore: '', ariaHidden: 'true'}, [
+        text(String(line)),
+      ]),
+      h('span', {className: ['excerpt-code']}, tokens.map(tokenSpan)),
+      ...markers,
+    ],
+  );
+}
+
+function renderElision(path: string, from: number, to: number): Element {
+  const count = to - from + 1;
+  return h('span', {className: ['excerpt-elision'], dataVerifyIgnore: '', dataElision: `${from}-${to}`}, [
+    h('a', {href: ciliumPermalink(path, from, to), tabIndex: -1}, [text(`⋯ ${count} line${count === 1 ? '' : 's'} (${from}–${to})`)]),
+  ]);
+}
+
+function renderExcerpt(node: MdxJsxFlowElementHast, data: ExcerptData, highlighter: Highlighter, file: VFile): void {
+  const at = node.position?.start.line ?? 0;
+  const where = `${file.path}:${at}`;
+  const attrs = stringAttrs(node);
+  const calloutNodes = node.children.filter(
+    (c): c is MdxJsxFlowElementHast => c.type === 'mdxJsxFlowElement' && c.name === 'Callout',
+  );
+  const stray = node.children.find(
+    (c) => !(c.type === 'text' && !c.value.trim()) && !(c.type === 'mdxJsxFlowElement' && c.name === 'Callout'),
+  );
+  if (stray) file.fail(`${where}: <Excerpt> may contain only <Callout line="N"> notes.`, node);
+
+  const refCallouts = calloutNodes.map((c) => ({line: stringAttrs(c).line ?? null, at: c.position?.start.line ?? at}));
+  const problems = checkExcerptRef({attrs, callouts: refCallouts, at}, where, data);
+  if (problems.length) file.fail(problems.join('\n'), node);
+
+  const id = attrs.id;
+  const stored = data.excerpts[id];
+  const highlightRanges = attrs.highlight ? parseLineSpec(attrs.highlight.replace(/,\s*/g, ',')) : [];
+  const isHighlighted = (line: number) => highlightRanges.some((r) => line >= r.from && line <= r.to);
+  const callouts: Callout[] = calloutNodes
+    .map((c) => ({line: Number(stringAttrs(c).line), node: c, n: 0}))
+    .sort((a, b) => a.line - b.line)
+    .map((c, i) => ({...c, n: i + 1}));
+
+  const lang = languageOf(stored.path);
+  const codeChildren: ElementContent[] = [];
+  stored.ranges.forEach((range, i) => {
+    if (i > 0) {
+      const prev = stored.ranges[i - 1];
+      codeChildren.push(renderElision(stored.path, prev.from + prev.lines.length, range.from - 1), text('\n'));
+    }
+    const tokens = highlighter.codeToTokens(range.lines.join('\n'), {
+      lang: lang as never,
+      themes: SHIKI_THEMES,
+      defaultColor: 'light',
+    }).tokens;
+    if (tokens.length !== range.lines.length) {
+      file.fail(`${where}: highlighting "${id}" produced ${tokens.length} lines for ${range.lines.length}.`, node);
+    }
+    range.lines.forEach((_, j) => {
+      const line = range.from + j;
+      codeChildren.push(renderLine(id, stored.path, line, tokens[j], callouts, isHighlighted(line)), text('\n'));
+    });
+  });
+
+  const notes = callouts.map((c) =>
+    h('li', {id: `${id}-note-${c.n}`, className: ['excerpt-note'], dataCallout: String(c.n), value: String(c.n)}, [
+      h('a', {className: ['excerpt-note-line'], href: `#${id}-L${c.line}`}, [text(`L${c.line}`)]),
+      h('div', {className: ['excerpt-note-body']}, c.node.children as ElementContent[]),
+    ]),
+  );
+
+  const first = stored.ranges[0].from;
+  const lastRange = stored.ranges[stored.ranges.length - 1];
+  const last = lastRange.from + lastRange.lines.length - 1;
+  const extra: Record<string, string> = {
+    commit: CILIUM_COMMIT,
+    version: CILIUM_VERSION,
+    permalink: ciliumPermalink(stored.path, first, last),
+    lang,
+    shownLines: stored.ranges.map((r) => `${r.from}-${r.from + r.lines.length - 1}`).join(','),
+    noteCount: String(callouts.length),
+  };
+  node.attributes.push(
+    ...Object.entries(extra).map(([name, value]): MdxJsxAttribute => ({type: 'mdxJsxAttribute', name, value})),
+  );
+  const children: RootContent[] = [
+    h('pre', {className: ['excerpt-pre'], tabIndex: 0, dataLang: lang}, [h('code', {}, codeChildren)]),
+  ];
+  if (notes.length) children.push(h('ol', {className: ['excerpt-notes']}, notes));
+  node.children = children as MdxJsxFlowElementHast['children'];
+}
+
+export default function rehypeExcerpts() {
+  return async (tree: Root, file: VFile) => {
+    const nodes: MdxJsxFlowElementHast[] = [];
+    visit(tree, (node) => {
+      if (node.type === 'mdxJsxFlowElement' && (node as MdxJsxFlowElementHast).name === 'Excerpt') {
+        nodes.push(node as MdxJsxFlowElementHast);
+      }
+    });
+    if (nodes.length === 0) return;
+    const [data, hl] = [excerptData(), await getHighlighter()];
+    for (const node of nodes) renderExcerpt(node, data, hl, file);
+  };
+}

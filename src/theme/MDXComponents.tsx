@@ -1,0 +1,8 @@
+/** Components every guide page may use without importing them. */
+import MDXComponents from '@theme-original/MDXComponents';
+import Excerpt from '@site/src/components/Excerpt';
+
+export default {
+  ...MDXComponents,
+  Excerpt,
+};
