@@ -1,8 +1,10 @@
 /** Components every guide page may use without importing them. */
 import MDXComponents from '@theme-original/MDXComponents';
+import Diagram from '@site/src/components/Diagram';
 import Excerpt from '@site/src/components/Excerpt';
 
 export default {
   ...MDXComponents,
+  Diagram,
   Excerpt,
 };
