@@ -144,12 +144,13 @@ export function scanMdxSource(source: string, file: string): ScannedPage {
     } else if (node.type === 'mdxJsxFlowElement' && node.name === 'Excerpt') {
       const where = `${file}:${at}`;
       const callouts: CalloutRef[] = [];
-      for (const child of node.children) {
-        if (child.type === 'mdxJsxFlowElement' && child.name === 'Callout') {
-          const attrs = jsxAttributes(child, `${file}:${child.position?.start.line ?? at}`, page.problems);
+      // A one-line <Callout>…</Callout> parses as text inside a paragraph; MDX unwraps it later.
+      visit(node, (child) => {
+        if ((child.type === 'mdxJsxFlowElement' || child.type === 'mdxJsxTextElement') && child.name === 'Callout') {
+          const attrs = jsxAttributes(child as MdxJsxFlowElement, `${file}:${child.position?.start.line ?? at}`, page.problems);
           callouts.push({line: attrs.line ?? null, at: child.position?.start.line ?? at});
         }
-      }
+      });
       page.excerpts.push({attrs: jsxAttributes(node, where, page.problems), callouts, at});
     }
   });

@@ -1,6 +1,7 @@
-/** Fails the build when the locales disagree or an excerpt/source link has no intact data entry. */
+/** Fails the build when the locales disagree, a UI string is untranslated, or an excerpt/source link has no intact data entry. */
 import type {LoadContext, Plugin} from '@docusaurus/types';
 import {checkExcerptData, checkLocaleParity} from '../../scripts/check/content';
+import {checkTranslations} from '../../scripts/check/translations';
 import {loadExcerptData} from '../../scripts/excerpts/data';
 import {scanSite} from '../../scripts/lib/mdx-scan';
 
@@ -9,7 +10,11 @@ export default function contentChecks(context: LoadContext): Plugin {
     name: 'content-checks',
     async loadContent() {
       const site = scanSite(context.siteDir);
-      const problems = [...checkLocaleParity(site), ...checkExcerptData(site, loadExcerptData())];
+      const problems = [
+        ...checkLocaleParity(site),
+        ...checkTranslations(context.siteDir),
+        ...checkExcerptData(site, loadExcerptData()),
+      ];
       if (problems.length > 0) {
         throw new Error(`The guide's content has ${problems.length} problem(s):\n- ${problems.join('\n- ')}`);
       }

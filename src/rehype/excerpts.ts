@@ -34,10 +34,10 @@ const getHighlighter = () =>
   (highlighter ??= createHighlighter({themes: Object.values(SHIKI_THEMES), langs: [...LANGS]}));
 
 // Re-read the data only when sync rewrote it (matters for `docusaurus start`).
-let cached: {mtimeMs: number; data: ExcerptData} | undefined;
-function excerptData(): ExcerptData {
-  const {mtimeMs} = statSync(EXCERPT_DATA_PATH);
-  if (!cached || cached.mtimeMs !== mtimeMs) cached = {mtimeMs, data: loadExcerptData()};
+let cached: {path: string; mtimeMs: number; data: ExcerptData} | undefined;
+function excerptData(path: string): ExcerptData {
+  const {mtimeMs} = statSync(path);
+  if (!cached || cached.path !== path || cached.mtimeMs !== mtimeMs) cached = {path, mtimeMs, data: loadExcerptData(path)};
   return cached.data;
 }
 
@@ -170,7 +170,12 @@ function renderExcerpt(node: MdxJsxFlowElementHast, data: ExcerptData, highlight
   node.children = children as MdxJsxFlowElementHast['children'];
 }
 
-export default function rehypeExcerpts() {
+export interface RehypeExcerptsOptions {
+  /** Where the synced excerpt data lives (tests point it at fixtures). */
+  dataPath?: string;
+}
+
+export default function rehypeExcerpts({dataPath = EXCERPT_DATA_PATH}: RehypeExcerptsOptions = {}) {
   return async (tree: Root, file: VFile) => {
     const nodes: MdxJsxFlowElementHast[] = [];
     visit(tree, (node) => {
@@ -179,7 +184,7 @@ export default function rehypeExcerpts() {
       }
     });
     if (nodes.length === 0) return;
-    const [data, hl] = [excerptData(), await getHighlighter()];
+    const [data, hl] = [excerptData(dataPath), await getHighlighter()];
     for (const node of nodes) renderExcerpt(node, data, hl, file);
   };
 }

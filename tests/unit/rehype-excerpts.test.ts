@@ -1,0 +1,73 @@
+/** The excerpt renderer, run through the real MDX compiler with fixture data. */
+import assert from 'node:assert/strict';
+import {mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {describe, test} from 'node:test';
+import {VFile} from 'vfile';
+import {type ExcerptData, sha256} from '../../scripts/excerpts/data';
+import rehypeExcerpts, {languageOf} from '../../src/rehype/excerpts';
+import {CILIUM_COMMIT} from '../../src/cilium';
+
+const A = ['static int demo(void)', '{'];
+const B = ['\treturn 0;', '}'];
+const data: ExcerptData = {
+  $comment: '',
+  commit: CILIUM_COMMIT,
+  files: {'bpf/demo.c': {blob: 'x', lineCount: 20}},
+  excerpts: {
+    demo: {path: 'bpf/demo.c', lines: '3-4,10-11', anchor: 'static int', highlight: '10', sha256: sha256([...A, ...B]), ranges: [{from: 3, lines: A}, {from: 10, lines: B}]},
+  },
+  links: {},
+};
+const dataPath = join(mkdtempSync(join(tmpdir(), 'rehype-')), 'excerpts.json');
+writeFileSync(dataPath, JSON.stringify(data));
+
+async function render(mdx: string): Promise<string> {
+  const file = new VFile({path: 'docs/demo.mdx', value: mdx});
+  // @mdx-js/mdx is ESM-only; the tests run as CommonJS.
+  const {compile} = await import('@mdx-js/mdx');
+  const out = await compile(file, {rehypePlugins: [[rehypeExcerpts, {dataPath}]]});
+  return String(out);
+}
+
+const GOOD = `<Excerpt id="demo" path="bpf/demo.c" lines="3-4,10-11" anchor="static int" highlight="10">
+  <Callout line="10">Returns **zero**.</Callout>
+  <Callout line="3">The entry.</Callout>
+</Excerpt>`;
+
+describe('rehypeExcerpts', () => {
+  test('emits upstream line numbers, permalinks, ordered notes and an elision', async () => {
+    const js = await render(GOOD);
+    assert.match(js, /"data-line": "3"/);
+    assert.match(js, /"data-line": "11"/);
+    assert.match(js, /id: "demo-L10"/);
+    assert.match(js, new RegExp(`blob/${CILIUM_COMMIT}/bpf/demo.c#L10`));
+    assert.match(js, /permalink: "https:\/\/github\.com\/cilium\/cilium\/blob\/[0-9a-f]{40}\/bpf\/demo\.c#L3-L11"/);
+    assert.match(js, /"data-elision": "5-9"/);
+    assert.match(js, /"data-highlighted": ""/);
+    // Markers are numbered in line order, whatever order the notes were written in.
+    assert.ok(js.indexOf('"The entry."') < js.indexOf('"Returns "'), 'notes sorted by line');
+    assert.match(js, /"\\treturn"|"\\t"/, 'tabs are kept as text');
+    assert.doesNotMatch(js, /_components\.pre|_components\.code/, 'generated elements are not swapped for theme components');
+  });
+
+  test('fails naming file and line for a callout outside the excerpt', async () => {
+    await assert.rejects(render(GOOD.replace('line="10"', 'line="7"')), /docs\/demo\.mdx:1: a <Callout line="7">/);
+  });
+
+  test('fails for an excerpt id the data lacks', async () => {
+    await assert.rejects(render(GOOD.replace('id="demo"', 'id="other"')), /excerpt "other" is not in src\/data\/excerpts\.json/);
+  });
+
+  test('fails for anything but callouts inside an excerpt', async () => {
+    await assert.rejects(render(GOOD.replace('</Excerpt>', '\nSome text.\n</Excerpt>')), /may contain only <Callout/);
+  });
+
+  test('picks the language from the path', () => {
+    assert.equal(languageOf('bpf/lib/nat.h'), 'c');
+    assert.equal(languageOf('daemon/cmd/cells.go'), 'go');
+    assert.equal(languageOf('bpf/Makefile.bpf'), 'makefile');
+    assert.equal(languageOf('Documentation/index.rst'), 'text');
+  });
+});
