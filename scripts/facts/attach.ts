@@ -17,7 +17,7 @@ export interface AttachPoint {
   hook: Hook;
   /** The kernel attach type (cgroup hooks) or the program array key (prog-array, tail-call). */
   detail: string | null;
-  /** Interface, cgroup or program array the program ends up in. */
+  /** Interface(s) or cgroup the program is attached to, or the program array it is inserted into. */
   target: string;
   /** The Go code (or, for tail calls, the C annotation) that does it. */
   via: {file: string; line: number; function: string | null};
@@ -69,11 +69,12 @@ function checkEntry(entry: AttachMeaning, found: Found[] | undefined, inObject: 
 }
 
 function toAttachment(entry: AttachMeaning, f: Found): Attachment {
-  const target = f.hook === 'prog-array' ? `${f.array} (program array), for ${entry.target}` : entry.target;
+  const target = f.hook === 'prog-array' ? f.array! : entry.target;
+  const detail = f.hook === 'prog-array' ? `key ${f.detail}` : f.detail;
   return {
     object: entry.object,
     program: f.program,
-    attach: {hook: f.hook, detail: f.detail, target, via: {file: f.file, line: f.line, function: entry.function}},
+    attach: {hook: f.hook, detail, target, via: {file: f.file, line: f.line, function: entry.function}},
   };
 }
 

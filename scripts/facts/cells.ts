@@ -61,7 +61,7 @@ class Resolver {
 
   /** The cells an expression stands for. `path` names the references followed so far, for errors. */
   contents(expr: Node, scope: Scope, path: string[]): Contents {
-    const key = `${scope.file.path}:${expr.startIndex}:${this.scopeId(scope)}`;
+    const key = `${scope.file.path}:${expr.startIndex}:${expr.type}:${this.scopeId(scope)}`;
     if (this.active.has(key) || path.length > MAX_DEPTH) throw new Error(`cycle through ${expr.text} at ${where(scope, expr)}`);
     this.active.add(key);
     try {

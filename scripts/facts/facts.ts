@@ -142,7 +142,7 @@ function tailAttach(f: CompiledFunction): AttachPoint {
   return {
     hook: 'tail-call',
     detail: `${tail.index} = ${tail.value}`,
-    target: `${tail.array} (program array of ${objectName(f.object)}); the loader inserts it at load time`,
+    target: tail.array,
     via: {file: f.item.file, line: f.item.line, function: null},
   };
 }
