@@ -83,8 +83,6 @@ export interface Probe {
 }
 
 export interface WalkResult {
-  /** Files walked, in first-inclusion order. */
-  files: string[];
   /** Includes that resolve to no file of the tree (or are computed), as file:line: text. */
   unresolved: string[];
 }
@@ -102,11 +100,10 @@ interface Frame {
 export function walkObject(tree: CTree, object: string, probesOf: (file: string) => Probe[]): WalkResult {
   const env = new MacroEnv(DATAPATH_ASSUMPTIONS);
   const seen = new Set<string>();
-  const result: WalkResult = {files: [], unresolved: []};
+  const result: WalkResult = {unresolved: []};
 
   const walkFile = (path: string, reachable: Tri): void => {
     seen.add(path);
-    result.files.push(path);
     const file = tree.file(path);
     const probes = [...probesOf(path)].sort((a, b) => a.line - b.line);
     let next = 0;

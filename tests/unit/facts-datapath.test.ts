@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {before, describe, test} from 'node:test';
 import {scanDatapath, type DatapathScan} from '../../scripts/facts/datapath';
 import {loadParsers, type Parsers} from '../../scripts/facts/parsers';
-import {fixtureReader, patchedReader} from './facts-fixture';
+import {fixtureReader, patchedReader} from '../fixtures/facts/fixture';
 
 let parsers: Parsers;
 let scan: DatapathScan;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {diffFacts} from '../../scripts/facts/diff';
 import {FACT_FILES, GENERATED_BY, generateFacts, type BpfMap, type Program, type TailCall} from '../../scripts/facts/facts';
-import {FIXTURE_ATTACH_TABLE, fixtureReader, patchedReader} from './facts-fixture';
+import {FIXTURE_ATTACH_TABLE, fixtureReader, patchedReader} from '../fixtures/facts/fixture';
 
 const AGENT_TABLES = {attachTable: FIXTURE_ATTACH_TABLE, cellsAllowlist: {}};
 

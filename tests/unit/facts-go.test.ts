@@ -6,7 +6,7 @@ import {extractCellTree, cellTotals} from '../../scripts/facts/cells';
 import {GoIndex} from '../../scripts/facts/go-index';
 import {goMapReferences} from '../../scripts/facts/go-maps';
 import {loadParsers, type Parsers} from '../../scripts/facts/parsers';
-import {FIXTURE_ATTACH_TABLE, fixtureReader} from './facts-fixture';
+import {FIXTURE_ATTACH_TABLE, fixtureReader} from '../fixtures/facts/fixture';
 
 let parsers: Parsers;
 let index: GoIndex;
