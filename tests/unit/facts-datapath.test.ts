@@ -85,7 +85,7 @@ describe('maps', () => {
 
   test('the BPF_TEST variant of a declaration is not counted twice', () => {
     assert.equal(scan.maps.filter((m) => m.item.name === 'cilium_foo').length, 1);
-    assert.deepEqual(scan.maps.map((m) => m.item.name).sort(), ['cilium_calls', 'cilium_ep', 'cilium_foo']);
+    assert.deepEqual(scan.maps.map((m) => m.item.name).sort(), ['LB_MAP', 'cilium_calls', 'cilium_ep', 'cilium_foo']);
   });
 
   test('macros of the runtime-rendered headers are unknown, not taken from their stand-ins', () => {

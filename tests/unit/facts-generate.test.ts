@@ -48,6 +48,10 @@ describe('generateFacts', () => {
     assert.deepEqual(ep.maxEntries, {expression: 'EP_MAP_SIZE', value: null, macro: null, runtimeHeader: 'bpf/node_config.h'});
     assert.equal(ep.pinning, null);
     assert.equal(ep.goRefs[0].match, 'prefix');
+    const lb = maps.find((m) => m.name === 'LB_MAP')!;
+    assert.equal(lb.pinnedName, 'cilium_lb');
+    assert.equal(lb.maxEntries?.value, 2048);
+    assert.equal(lb.goRefs[0].identifier, 'LBMapName');
   });
 
   test('a program the loader attaches nowhere fails, naming it', async () => {
