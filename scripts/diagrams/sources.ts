@@ -83,6 +83,8 @@ export function readSources(dir = SOURCE_DIR): {sources: DiagramSource[]; proble
   const problems: string[] = [];
   if (!existsSync(dir)) return {sources, problems};
   const rel = (file: string) => relative(SITE_ROOT, file) || file;
+  /** `<name>.<locale>` of every well-named file, accepted or not, for the twin check. */
+  const present = new Set<string>();
   for (const fileName of readdirSync(dir).sort()) {
     if (!fileName.endsWith('.mmd')) continue;
     const file = rel(join(dir, fileName));
@@ -92,6 +94,7 @@ export function readSources(dir = SOURCE_DIR): {sources: DiagramSource[]; proble
       continue;
     }
     const [, name, locale] = match as unknown as [string, string, Locale];
+    present.add(`${name}.${locale}`);
     const text = readFileSync(join(dir, fileName), 'utf8');
     const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
     const [firstLine, ...rest] = lines;
@@ -114,12 +117,12 @@ export function readSources(dir = SOURCE_DIR): {sources: DiagramSource[]; proble
     }
     sources.push({name, locale, key: `${name}.${locale}`, file, alt, body: lines.join('\n'), sha256: sha256(text)});
   }
-  const names = [...new Set(sources.map((s) => s.name))];
+  const names = [...new Set([...present].map((key) => key.slice(0, key.indexOf('.'))))];
   for (const name of names) {
+    const other = LOCALES.find((l) => present.has(`${name}.${l}`))!;
     for (const locale of LOCALES) {
-      if (!sources.some((s) => s.name === name && s.locale === locale)) {
-        const other = sources.find((s) => s.name === name)!;
-        problems.push(`${rel(join(dir, `${name}.${locale}.mmd`))}: missing; ${other.file} has no twin in ${locale}`);
+      if (!present.has(`${name}.${locale}`)) {
+        problems.push(`${rel(join(dir, `${name}.${locale}.mmd`))}: missing; ${rel(join(dir, `${name}.${other}.mmd`))} has no twin in ${locale}`);
       }
     }
   }

@@ -102,7 +102,8 @@ export function mermaidConfig(theme: Theme, seed: string): Record<string, unknow
     fontFamily: FONT_FAMILY,
     // Plain SVG <text>, no <foreignObject>: renders the same in every <img> and image viewer.
     htmlLabels: false,
-    flowchart: {htmlLabels: false, useMaxWidth: false},
+    // SVG labels wrap at wrappingWidth, even inside a word; break lines with <br/> in the source instead.
+    flowchart: {htmlLabels: false, useMaxWidth: false, wrappingWidth: 480},
     sequence: {useMaxWidth: false},
     deterministicIds: true,
     deterministicIDSeed: seed,
