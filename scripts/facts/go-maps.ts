@@ -31,7 +31,7 @@ interface NamedString {
 /** Every map name -> the Go references to it, sorted with pkg/maps first. */
 export function goMapReferences(index: GoIndex, mapNames: string[]): Map<string, GoMapRef[]> {
   const wanted = new Set(mapNames);
-  const strings = GO_MAP_DIRS.flatMap((dir) => index.filesBelow(dir, (text) => text.includes('"cilium_'))).flatMap((f) => namedStrings(index, f));
+  const strings = GO_MAP_DIRS.flatMap((dir) => index.filesBelow(dir)).flatMap((f) => namedStrings(index, f));
   const out = new Map<string, GoMapRef[]>();
   for (const s of strings) {
     const exact = wanted.has(s.value);
@@ -51,8 +51,9 @@ function byPreference(a: GoMapRef, b: GoMapRef): number {
 }
 
 /**
- * String constants of a file (evaluated, so `MapNamePrefix + "6_global"` counts) and string
- * literals elsewhere in it; a literal that is part of a constant's value is reported once, as the constant.
+ * String constants of a file (evaluated, so `MapNamePrefix + "6_global"` counts), constant
+ * concatenations and string literals elsewhere in it; each literal is reported once, as part of
+ * the largest of these it belongs to.
  */
 function namedStrings(index: GoIndex, file: GoFile): NamedString[] {
   const pkg = index.package(posix.dirname(file.path));
@@ -67,6 +68,13 @@ function namedStrings(index: GoIndex, file: GoFile): NamedString[] {
       out.push({value, identifier: name.text, file: file.path, line: lineOf(spec)});
       for (const lit of descendants(expr, STRING_LITERALS)) covered.add(lit.startIndex);
     });
+  }
+  // Concatenations of constants elsewhere, e.g. bpf.MapPath(cidrmap.MapName + "v4_dyn").
+  for (const sum of descendants(file.root, 'binary_expression').filter((b) => b.parent?.type !== 'binary_expression')) {
+    const value = descendants(sum, STRING_LITERALS).some((l) => covered.has(l.startIndex)) ? null : goConstString(index, pkg, file, sum);
+    if (value === null) continue;
+    out.push({value, identifier: null, file: file.path, line: lineOf(sum)});
+    for (const lit of descendants(sum, STRING_LITERALS)) covered.add(lit.startIndex);
   }
   for (const lit of descendants(file.root, STRING_LITERALS)) {
     if (covered.has(lit.startIndex)) continue;
