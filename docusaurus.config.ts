@@ -1,13 +1,61 @@
 import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import type {PluginOptions as SearchOptions} from '@easyops-cn/docusaurus-search-local';
-import {themes as prismThemes} from 'prism-react-renderer';
+import {type PrismTheme, themes as prismThemes} from 'prism-react-renderer';
 import remarkGfm from 'remark-gfm';
 
 import {CILIUM_COMMIT, CILIUM_REPO_URL, CILIUM_VERSION} from './src/cilium';
 import remarkHeadingIds from './src/remark/heading-ids';
 import remarkCiliumLinks from './src/remark/cilium-links';
 import rehypeExcerpts from './src/rehype/excerpts';
+
+/** sRGB relative luminance (WCAG 2.x) of `[r, g, b]` in 0..255. */
+function luminance([r, g, b]: number[]): number {
+  const lin = (c: number) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
+  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+}
+
+function parseColour(value: string): number[] | null {
+  const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(value.trim());
+  if (hex) {
+    const h = hex[1].length === 3 ? [...hex[1]].map((c) => c + c).join('') : hex[1];
+    return [0, 2, 4].map((i) => parseInt(h.slice(i, i + 2), 16));
+  }
+  const rgb = /^rgba?\(\s*(\d+)[\s,]+(\d+)[\s,]+(\d+)\s*(?:[,/]\s*1(?:\.0*)?\s*)?\)$/i.exec(value.trim());
+  return rgb ? rgb.slice(1, 4).map(Number) : null;
+}
+
+function contrast(a: number[], b: number[]): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+/**
+ * The Prism theme with every token colour moved towards black (light background) or white (dark
+ * background) until it reaches `ratio` against the code block background, and no token dimmed by
+ * opacity. prism-react-renderer's `github` theme ships comments (#999988), numbers (#36acaa) and
+ * keywords (#00a4db) below WCAG AA 4.5:1; the margin above 4.5 covers the highlighted-line tint.
+ */
+function accessiblePrismTheme(theme: PrismTheme, ratio = 5): PrismTheme {
+  const background = parseColour(theme.plain.backgroundColor ?? '#ffffff') ?? [255, 255, 255];
+  const target = luminance(background) > 0.18 ? [0, 0, 0] : [255, 255, 255];
+  const fix = (colour: string | undefined): string | undefined => {
+    const rgb = colour ? parseColour(colour) : null;
+    if (!rgb) return colour;
+    let mixed = rgb;
+    for (let t = 0; contrast(mixed, background) < ratio && t <= 1; t += 0.02) {
+      mixed = rgb.map((c, i) => Math.round(c + (target[i] - c) * t));
+    }
+    return mixed === rgb ? colour : `#${mixed.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
+  };
+  return {
+    plain: {...theme.plain, color: fix(theme.plain.color)},
+    styles: theme.styles.map(({types, languages, style}) => {
+      const {opacity: _dimmed, ...rest} = style as typeof style & {opacity?: number};
+      return {types, languages, style: {...rest, color: fix(rest.color)}};
+    }),
+  };
+}
 
 const docsMarkdownPlugins = {
   // Runs before Docusaurus' own heading plugin, so it still sees the `{/* #id */}` comments.
@@ -26,7 +74,19 @@ const config: Config = {
 
   future: {
     v4: true,
-    faster: true,
+    faster: {
+      swcJsLoader: true,
+      swcJsMinimizer: true,
+      swcHtmlMinimizer: true,
+      lightningCssMinimizer: true,
+      rspackBundler: true,
+      mdxCrossCompilerCache: true,
+      ssgWorkerThreads: true,
+      gitEagerVcs: true,
+      // Off: excerpts are rendered from src/data/*.json, which the persistent cache does not
+      // track, so a re-synced excerpt could be served stale from an earlier build.
+      rspackPersistentCache: false,
+    },
   },
 
   onBrokenLinks: 'throw',
@@ -68,6 +128,7 @@ const config: Config = {
 
   plugins: [
     './src/plugins/content-checks.ts',
+    './src/plugins/reference-data.ts',
     [
       '@docusaurus/plugin-ideal-image',
       {quality: 80, max: 1600, min: 480, steps: 3, disableInDev: false},
@@ -97,7 +158,8 @@ const config: Config = {
     colorMode: {respectPrefersColorScheme: true},
     navbar: {
       title: 'Cilium Source Guide',
-      logo: {alt: 'Cilium Source Guide', src: 'img/logo.svg', width: 32, height: 32},
+      // No alt: the logo sits next to the same words in the title, so it is decorative (alt="").
+      logo: {src: 'img/logo.svg', width: 32, height: 32},
       items: [
         {type: 'docSidebar', sidebarId: 'guide', position: 'left', label: 'Guide'},
         {type: 'localeDropdown', position: 'right'},
@@ -124,8 +186,8 @@ const config: Config = {
         'Guide text © Cilium Source Guide authors, CC BY 4.0. Quoted Cilium code: Go under Apache-2.0; bpf/ under GPL-2.0 or BSD-2-Clause. Cilium is a project of the Cilium authors.',
     },
     prism: {
-      theme: prismThemes.github,
-      darkTheme: prismThemes.vsDark,
+      theme: accessiblePrismTheme(prismThemes.github),
+      darkTheme: accessiblePrismTheme(prismThemes.vsDark),
       additionalLanguages: ['bash', 'makefile', 'diff'],
     },
     tableOfContents: {minHeadingLevel: 2, maxHeadingLevel: 3},

@@ -126,7 +126,7 @@ function renderExcerpt(node: MdxJsxFlowElementHast, data: ExcerptData, highlight
   stored.ranges.forEach((range, i) => {
     if (i > 0) {
       const prev = stored.ranges[i - 1];
-      codeChildren.push(renderElision(stored.path, prev.from + prev.lines.length, range.from - 1), text('\n'));
+      codeChildren.push(renderElision(stored.path, prev.from + prev.lines.length, range.from - 1));
     }
     const tokens = highlighter.codeToTokens(range.lines.join('\n'), {
       lang: lang as never,
@@ -138,7 +138,8 @@ function renderExcerpt(node: MdxJsxFlowElementHast, data: ExcerptData, highlight
     }
     range.lines.forEach((_, j) => {
       const line = range.from + j;
-      codeChildren.push(renderLine(id, stored.path, line, tokens[j], callouts, isHighlighted(line)), text('\n'));
+      // Lines are display:block; a newline between them would render as an empty line.
+      codeChildren.push(renderLine(id, stored.path, line, tokens[j], callouts, isHighlighted(line)));
     });
   });
 

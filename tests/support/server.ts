@@ -5,7 +5,8 @@ import type {AddressInfo} from 'node:net';
 import {extname, join, normalize} from 'node:path';
 import {SITE_ROOT} from '../../scripts/lib/mdx-scan';
 
-export const BUILD_DIR = join(SITE_ROOT, 'build');
+/** The production build to serve; GUIDE_BUILD_DIR points elsewhere (e.g. a build made with --out-dir). */
+export const BUILD_DIR = process.env.GUIDE_BUILD_DIR ?? join(SITE_ROOT, 'build');
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -1,0 +1,107 @@
+/**
+ * A static table of generated facts with a filter box and sortable columns. Every row is in the
+ * server-rendered HTML (readable and searchable without JavaScript); filtering and sorting only
+ * reorder or hide rows in the browser.
+ */
+import React, {type ReactNode, useMemo, useState} from 'react';
+import Translate, {translate} from '@docusaurus/Translate';
+import useBrokenLinks from '@docusaurus/useBrokenLinks';
+import useIsBrowser from '@docusaurus/useIsBrowser';
+import styles from './styles.module.css';
+
+export interface Column<Row> {
+  label: string;
+  cell: (row: Row) => ReactNode;
+  /** The value the column sorts by; columns without one are not sortable. */
+  sortBy?: (row: Row) => string | number;
+}
+
+interface Props<Row extends {anchor: string}> {
+  caption: string;
+  columns: Column<Row>[];
+  rows: Row[];
+  /** All the text a filter query is matched against (case-insensitive). */
+  filterText: (row: Row) => string;
+}
+
+export default function FactTable<Row extends {anchor: string}>({caption, columns, rows, filterText}: Props<Row>): ReactNode {
+  const isBrowser = useIsBrowser();
+  const [query, setQuery] = useState('');
+  const [sort, setSort] = useState<{column: number; direction: 1 | -1} | null>(null);
+
+  const brokenLinks = useBrokenLinks();
+  for (const row of rows) brokenLinks.collectAnchor(row.anchor);
+
+  const haystacks = useMemo(() => rows.map((row) => filterText(row).toLowerCase()), [rows, filterText]);
+  const visible = useMemo(() => {
+    const needle = query.trim().toLowerCase();
+    const shown = rows.filter((_, i) => !needle || haystacks[i].includes(needle));
+    const key = sort && columns[sort.column].sortBy;
+    if (!sort || !key) return shown;
+    return [...shown].sort((a, b) => {
+      const [x, y] = [key(a), key(b)];
+      const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
+      return order * sort.direction;
+    });
+  }, [rows, haystacks, query, sort, columns]);
+
+  const toggleSort = (column: number) =>
+    setSort((current) => ({column, direction: current?.column === column && current.direction === 1 ? -1 : 1}));
+
+  return (
+    <div className={styles.factTable}>
+      <div className={styles.toolbar}>
+        <label className={styles.filter}>
+          <span>
+            <Translate id="facttable.filter" description="Label of the filter box above a reference table">Filter</Translate>
+          </span>
+          <input
+            type="search"
+            value={query}
+            disabled={!isBrowser}
+            onChange={(event) => setQuery(event.target.value)}
+            placeholder={translate({id: 'facttable.filter.placeholder', message: 'name, file, type…'})}
+          />
+        </label>
+        <output aria-live="polite" className={styles.count}>
+          <Translate id="facttable.count" values={{shown: visible.length, total: rows.length}} description="How many rows the filter shows">
+            {'{shown} of {total}'}
+          </Translate>
+        </output>
+      </div>
+      <div className={styles.scroll} role="region" aria-label={caption} tabIndex={0}>
+        <table className={styles.table}>
+          <caption className={styles.caption}>{caption}</caption>
+          <thead>
+            <tr>
+              {columns.map((column, i) => (
+                <th
+                  key={column.label}
+                  scope="col"
+                  aria-sort={sort?.column === i ? (sort.direction === 1 ? 'ascending' : 'descending') : undefined}>
+                  {column.sortBy && isBrowser ? (
+                    <button type="button" className={styles.sort} onClick={() => toggleSort(i)}>
+                      {column.label}
+                      <span aria-hidden="true">{sort?.column === i ? (sort.direction === 1 ? ' ▲' : ' ▼') : ' ↕'}</span>
+                    </button>
+                  ) : (
+                    column.label
+                  )}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {visible.map((row) => (
+              <tr key={row.anchor} id={row.anchor} data-fact-row="">
+                {columns.map((column) => (
+                  <td key={column.label}>{column.cell(row)}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,150 @@
+/** The Reference pages' tables: entry programs, tail calls and maps, from the generated facts. */
+import React, {type ReactNode} from 'react';
+import Link from '@docusaurus/Link';
+import {translate} from '@docusaurus/Translate';
+import reference from '@generated/reference-data/default/reference.json';
+import FactTable, {type Column} from '@site/src/components/FactTable';
+import type {Located, MapRow, ProgramRow, ReferenceData, TailCallRow} from '@site/src/plugins/reference-data';
+
+const data = reference as ReferenceData;
+
+function Source({row}: {row: Located}): ReactNode {
+  return (
+    <>
+      <a href={row.permalink} target="_blank" rel="noopener noreferrer">
+        <code>
+          {row.file}:{row.line}
+        </code>
+      </a>
+      {row.guide && (
+        <>
+          {' · '}
+          <Link to={row.guide}>{translate({id: 'reference.explained', message: 'explained in the guide'})}</Link>
+        </>
+      )}
+    </>
+  );
+}
+
+const Conditions = ({conditions}: {conditions: string[]}) =>
+  conditions.length ? <code>{conditions.join(' && ')}</code> : <>{translate({id: 'reference.always', message: 'always'})}</>;
+
+const label = {
+  name: () => translate({id: 'reference.col.name', message: 'Name'}),
+  source: () => translate({id: 'reference.col.source', message: 'Defined at'}),
+  object: () => translate({id: 'reference.col.object', message: 'Object'}),
+  condition: () => translate({id: 'reference.col.condition', message: 'Compiled when'}),
+};
+
+export function ProgramsTable(): ReactNode {
+  const columns: Column<ProgramRow>[] = [
+    {label: label.name(), cell: (r) => <code>{r.name}</code>, sortBy: (r) => r.name},
+    {label: translate({id: 'reference.col.section', message: 'ELF section'}), cell: (r) => <code>{r.section}</code>, sortBy: (r) => r.section},
+    {label: label.object(), cell: (r) => <code>{r.objectSource}</code>, sortBy: (r) => r.objectSource},
+    {
+      label: translate({id: 'reference.col.attach', message: 'Where the agent attaches it'}),
+      cell: (r) => (
+        <ul className="clean-list">
+          {r.attach.map((a) => (
+            <li key={`${a.hook}-${a.target}-${a.via.line}`}>
+              <code>{a.hook}</code> {a.detail && <code>{a.detail}</code>} — {a.target}{' '}
+              (<a href={a.permalink} target="_blank" rel="noopener noreferrer">
+                <code>{a.via.function ?? a.via.file}</code>
+              </a>)
+            </li>
+          ))}
+        </ul>
+      ),
+      sortBy: (r) => r.attach[0]?.hook ?? '',
+    },
+    {label: label.source(), cell: (r) => <Source row={r} />, sortBy: (r) => `${r.file}:${String(r.line).padStart(6, '0')}`},
+  ];
+  return (
+    <FactTable
+      caption={translate({id: 'reference.programs.caption', message: 'Entry programs of the datapath objects'})}
+      columns={columns}
+      rows={data.programs}
+      filterText={(r) => [r.name, r.section, r.objectSource, r.file, ...r.attach.map((a) => `${a.hook} ${a.target}`)].join(' ')}
+    />
+  );
+}
+
+export function TailCallsTable(): ReactNode {
+  const columns: Column<TailCallRow>[] = [
+    {label: label.name(), cell: (r) => <code>{r.function}</code>, sortBy: (r) => r.function},
+    {label: translate({id: 'reference.col.index', message: 'Slot'}), cell: (r) => <><code>{r.index}</code> = {r.value}</>, sortBy: (r) => r.value},
+    {label: label.object(), cell: (r) => <code>{r.objectSource}</code>, sortBy: (r) => r.objectSource},
+    {label: label.condition(), cell: (r) => <Conditions conditions={r.conditions} />},
+    {
+      label: label.source(),
+      cell: (r) => (
+        <>
+          <Source row={r} />
+          {r.macro && <> · <code>{r.macro}</code></>}
+        </>
+      ),
+      sortBy: (r) => `${r.file}:${String(r.line).padStart(6, '0')}`,
+    },
+  ];
+  return (
+    <FactTable
+      caption={translate({id: 'reference.tailcalls.caption', message: 'Tail calls, one row per object that compiles them'})}
+      columns={columns}
+      rows={data.tailCalls}
+      filterText={(r) => [r.function, r.index, r.objectSource, r.file, r.macro ?? '', ...r.conditions].join(' ')}
+    />
+  );
+}
+
+export function MapsTable(): ReactNode {
+  const columns: Column<MapRow>[] = [
+    {label: label.name(), cell: (r) => <code>{r.name}</code>, sortBy: (r) => r.name},
+    {label: translate({id: 'reference.col.type', message: 'Type'}), cell: (r) => <code>{r.type?.replace('BPF_MAP_TYPE_', '')}</code>, sortBy: (r) => r.type ?? ''},
+    {
+      label: translate({id: 'reference.col.keyvalue', message: 'Key → value'}),
+      cell: (r) => (
+        <>
+          <code>{r.key ?? '—'}</code> → <code>{r.value ?? '—'}</code>
+        </>
+      ),
+    },
+    {label: translate({id: 'reference.col.max', message: 'Max entries'}), cell: (r) => <code>{r.maxEntries ?? '—'}</code>},
+    {label: translate({id: 'reference.col.pinning', message: 'Pinning'}), cell: (r) => (r.pinning ? <code>{r.pinning}</code> : '—'), sortBy: (r) => r.pinning ?? ''},
+    {label: label.condition(), cell: (r) => <Conditions conditions={r.conditions} />},
+    {
+      label: translate({id: 'reference.col.go', message: 'Go package'}),
+      cell: (r) =>
+        r.go ? (
+          <a href={r.go.permalink} target="_blank" rel="noopener noreferrer">
+            <code>{r.go.package}</code>
+          </a>
+        ) : (
+          '—'
+        ),
+      sortBy: (r) => r.go?.package ?? '~',
+    },
+    {label: label.source(), cell: (r) => <Source row={r} />, sortBy: (r) => `${r.file}:${String(r.line).padStart(6, '0')}`},
+  ];
+  return (
+    <FactTable
+      caption={translate({id: 'reference.maps.caption', message: 'Maps defined with __section_maps_btf'})}
+      columns={columns}
+      rows={data.maps}
+      filterText={(r) => [r.name, r.type ?? '', r.key ?? '', r.value ?? '', r.file, r.go?.package ?? '', ...r.objects, ...r.conditions].join(' ')}
+    />
+  );
+}
+
+/** Counts shown in the Reference pages' prose, straight from the data. */
+export const referenceCounts = {
+  programs: data.programs.length,
+  tailCalls: data.tailCalls.length,
+  maps: data.maps.length,
+  modules: (function count(m: ReferenceData['cells']['root']): number {
+    return 1 + m.children.reduce((n, c) => n + count(c), 0);
+  })(data.cells.root),
+};
+
+export function Count({of}: {of: keyof typeof referenceCounts}): ReactNode {
+  return <strong>{referenceCounts[of]}</strong>;
+}

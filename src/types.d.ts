@@ -1,0 +1,5 @@
+/** Build-time data written by src/plugins/reference-data.ts (createData). */
+declare module '@generated/reference-data/default/reference.json' {
+  const data: unknown;
+  export default data;
+}
