@@ -162,6 +162,7 @@ const config: Config = {
       logo: {src: 'img/logo.svg', width: 32, height: 32},
       items: [
         {type: 'docSidebar', sidebarId: 'guide', position: 'left', label: 'Guide'},
+        {to: '/docs/reference', position: 'left', label: 'Reference', activeBaseRegex: '/docs/reference'},
         {type: 'localeDropdown', position: 'right'},
       ],
     },
