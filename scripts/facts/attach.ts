@@ -112,7 +112,9 @@ function attachmentsInPackage(index: GoIndex, pkg: GoPackage): Map<string, Found
       if (!body) continue;
       const ctx: FnContext = {index, pkg, file, structs, locals: localTypes(body), name: functionName(fn)};
       const found = descendants(body, ['call_expression', 'index_expression']).flatMap((n) => attachmentAt(ctx, n));
-      if (found.length > 0) out.set(ctx.name, found);
+      // One attach point per program and hook: fallbacks (bpf_link, then PROG_ATTACH) repeat the same one.
+      const unique = [...new Map(found.map((f) => [JSON.stringify(f), f])).values()];
+      if (unique.length > 0) out.set(ctx.name, unique);
     }
   }
   return out;
