@@ -39,9 +39,10 @@ export default function Diagram({name}: {name: string}): ReactNode {
   const light = useBaseUrl(entry.light);
   const dark = useBaseUrl(entry.dark);
   const {alt, width, height} = entry;
-  // Scale down to fit, but never below 60% (or 480 px) of the natural size: text stays legible and a
-  // wider diagram scrolls sideways instead.
-  const size: CSSProperties = {minWidth: `${Math.min(width, Math.max(480, Math.round(width * 0.6)))}px`};
+  // On a wide screen, scale down to fit but never below 60% (or 480 px) of the natural size, so labels
+  // stay legible and a very wide diagram scrolls sideways instead. On a phone it simply fits the
+  // width (pinch-zoom works there); see styles.module.css.
+  const size = {'--diagram-min-width': `${Math.min(width, Math.max(480, Math.round(width * 0.6)))}px`} as CSSProperties;
   const open = (
     <Translate id="diagram.open" description="Link under a diagram to its SVG file">
       Open the diagram full size
@@ -51,7 +52,7 @@ export default function Diagram({name}: {name: string}): ReactNode {
     <figure className={styles.diagram} data-diagram={name}>
       <div
         className={styles.scroll}
-        // Wide diagrams scroll sideways on a phone; the scroll box must be reachable by keyboard.
+        // A very wide diagram scrolls sideways; the scroll box must be reachable by keyboard.
         tabIndex={0}
         role="group"
         aria-label={translate({

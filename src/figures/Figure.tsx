@@ -1,0 +1,50 @@
+/**
+ * <Figure img={require('@site/src/figures/<name>.png?size=1600')} alt="…" />
+ *
+ * A raster figure made by `npm run figures:render`, resized and fingerprinted at build time by
+ * @docusaurus/plugin-ideal-image's loader, shown as one plain <img>: srcset, intrinsic
+ * width/height (no layout shift), native lazy loading, and no client JavaScript, so it looks the
+ * same without JS. The figures are drawn at deviceScaleFactor `scale` (2), so the CSS size is
+ * half the largest variant.
+ */
+import React, {type ReactNode} from 'react';
+import styles from './Figure.module.css';
+
+interface Variant {
+  path: string;
+  width: number;
+  height: number;
+}
+
+/** What `require('….png')` returns through the ideal-image loaders (lqip-loader over responsive-loader). */
+export interface IdealImageModule {
+  src: {src: string; width: number; height: number; images: Variant[]};
+  preSrc?: string;
+}
+
+export default function Figure({img, alt, scale = 2}: {img: IdealImageModule; alt: string; scale?: number}): ReactNode {
+  const images = img && typeof img === 'object' && 'src' in img ? img.src?.images : undefined;
+  if (!Array.isArray(images) || images.length === 0) {
+    throw new Error(
+      '<Figure>: pass img={require("@site/src/figures/<name>.png")}; the PNG must go through @docusaurus/plugin-ideal-image.',
+    );
+  }
+  if (!alt?.trim()) throw new Error(`<Figure>: ${img.src.src} needs a non-empty alt text.`);
+  const sorted = [...images].sort((a, b) => a.width - b.width);
+  const largest = sorted[sorted.length - 1];
+  const width = Math.round(largest.width / scale);
+  const height = Math.round(largest.height / scale);
+  return (
+    <img
+      className={styles.figure}
+      src={largest.path}
+      srcSet={sorted.map((v) => `${v.path} ${v.width}w`).join(', ')}
+      sizes={`(max-width: ${width}px) 100vw, ${width}px`}
+      width={width}
+      height={height}
+      alt={alt}
+      loading="lazy"
+      decoding="async"
+    />
+  );
+}
