@@ -1,0 +1,53 @@
+/** axe-core finds no violation on any page of either locale, in the light or the dark theme. */
+import assert from 'node:assert/strict';
+import {after, before, describe, test} from 'node:test';
+import type {Browser} from 'playwright-core';
+import {formatViolations, loadSettled, runAxe, THEMES, themedContext} from '../../scripts/bench/lib/axe';
+import {launchBrowser} from '../support/browser';
+import {type RunningServer, serveBuild} from '../support/server';
+import {LOCALE_PREFIX, sitemapPaths} from '../support/site';
+
+let server: RunningServer;
+let browser: Browser;
+before(async () => {
+  server = await serveBuild();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('accessibility (axe-core)', () => {
+  for (const locale of Object.keys(LOCALE_PREFIX) as Array<keyof typeof LOCALE_PREFIX>) {
+    for (const theme of THEMES) {
+      test(`${locale}, ${theme} theme: every page has 0 axe violations`, async () => {
+        const {context} = await themedContext(browser, theme, {viewport: {width: 1280, height: 900}});
+        const page = await context.newPage();
+        const problems: string[] = [];
+        for (const path of sitemapPaths(locale)) {
+          await loadSettled(page, server.origin + path);
+          const shown = await page.evaluate(() => document.documentElement.dataset.theme);
+          assert.equal(shown, theme, `${path} shows the ${theme} theme`);
+          problems.push(...formatViolations(path, theme, await runAxe(page)));
+        }
+        await context.close();
+        assert.deepEqual(problems, [], `axe violations:\n${problems.join('\n')}`);
+      });
+    }
+  }
+
+  test('mobile viewport, both themes: the home page and a guide page have 0 axe violations', async () => {
+    const problems: string[] = [];
+    for (const theme of THEMES) {
+      const {context} = await themedContext(browser, theme, {viewport: {width: 390, height: 844}, isMobile: true, hasTouch: true});
+      const page = await context.newPage();
+      for (const path of ['/', '/docs/intro', '/zh-Hans/docs/intro']) {
+        await loadSettled(page, server.origin + path);
+        problems.push(...formatViolations(`${path} (mobile)`, theme, await runAxe(page)));
+      }
+      await context.close();
+    }
+    assert.deepEqual(problems, [], `axe violations:\n${problems.join('\n')}`);
+  });
+});
