@@ -1,0 +1,226 @@
+/**
+ * Outbound links and outbound requests. Every link to github.com/cilium/cilium is a permalink at the
+ * pinned commit to a file the data knows, within its line count; every link off the site opens with
+ * rel="noopener noreferrer"; and no page, in either theme, with search open, asks anything of a
+ * host but loopback.
+ */
+import assert from 'node:assert/strict';
+import {readFileSync, readdirSync, statSync} from 'node:fs';
+import {join, relative} from 'node:path';
+import {after, before, describe, test} from 'node:test';
+import type {Browser, Page} from 'playwright-core';
+import {CILIUM_COMMIT, CILIUM_REPO_URL} from '../../src/cilium';
+import {launchBrowser, newContext} from '../support/browser';
+import {BUILD_DIR, type RunningServer, serveBuild} from '../support/server';
+import {sitemapPaths} from '../support/site';
+import {excerptData} from '../support/excerpts';
+import {SITE_ROOT} from '../../scripts/lib/mdx-scan';
+
+let server: RunningServer;
+let browser: Browser;
+before(async () => {
+  server = await serveBuild();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const PAGES = [...sitemapPaths('en'), ...sitemapPaths('zh-Hans'), '/docs/no-such-page', '/zh-Hans/docs/no-such-page'];
+
+/** What the committed data says about Cilium's files: line counts, and where facts point. */
+interface KnownFiles {
+  lineCount: Map<string, number>;
+  /** path → [line, endLine] spans that a fact records (for files the excerpt data does not hold). */
+  factSpans: Map<string, Array<[number, number]>>;
+}
+
+function knownFiles(): KnownFiles {
+  const lineCount = new Map(Object.entries(excerptData.files).map(([path, f]) => [path, f.lineCount]));
+  const factSpans = new Map<string, Array<[number, number]>>();
+  const factsDir = join(SITE_ROOT, 'src/data/facts');
+  let names: string[] = [];
+  try {
+    names = readdirSync(factsDir).filter((n) => n.endsWith('.json'));
+  } catch {
+    /* no facts yet */
+  }
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(walk);
+    if (!value || typeof value !== 'object') return;
+    const record = value as Record<string, unknown>;
+    for (const key of ['file', 'path', 'objectSource']) {
+      const path = record[key];
+      if (typeof path !== 'string' || !/^[\w.-]+(\/[\w.-]+)*$/.test(path)) continue;
+      const spans = factSpans.get(path) ?? [];
+      if (key === 'file' && typeof record.line === 'number') {
+        spans.push([record.line, typeof record.endLine === 'number' ? record.endLine : record.line]);
+      }
+      factSpans.set(path, spans);
+    }
+    if (record.files && typeof record.files === 'object' && !Array.isArray(record.files)) {
+      for (const [path, f] of Object.entries(record.files as Record<string, {lineCount?: unknown}>)) {
+        if (typeof f?.lineCount === 'number' && !lineCount.has(path)) lineCount.set(path, f.lineCount);
+      }
+    }
+    Object.values(record).forEach(walk);
+  };
+  for (const name of names) walk(JSON.parse(readFileSync(join(factsDir, name), 'utf8')));
+  return {lineCount, factSpans};
+}
+
+/** Why a github.com/cilium/cilium link is not acceptable, or null when it is. */
+function ciliumLinkProblem(href: string, known: KnownFiles): string | null {
+  const url = new URL(href);
+  const rest = url.pathname.replace(/^\/cilium\/cilium\/?/i, '');
+  const m = /^(blob|tree|commit|raw)\/([^/]+)(?:\/(.*))?$/.exec(rest);
+  if (!m) return `not pinned to a commit (use ${CILIUM_REPO_URL}/blob/${CILIUM_COMMIT}/<path>)`;
+  const [, kind, ref, rawPath = ''] = m;
+  if (ref !== CILIUM_COMMIT) return `pinned to "${ref}", not ${CILIUM_COMMIT}`;
+  const path = decodeURIComponent(rawPath).replace(/\/$/, '');
+  if (kind === 'commit') return path ? `commit link with a path` : null;
+  if (!path) return kind === 'tree' ? null : 'names no file';
+  const isFile = known.lineCount.has(path) || known.factSpans.has(path);
+  const isDir = [...known.lineCount.keys(), ...known.factSpans.keys()].some((p) => p.startsWith(`${path}/`));
+  if (kind === 'tree') return isFile || isDir ? null : `directory ${path} holds no file listed in src/data/excerpts.json or src/data/facts`;
+  if (!isFile) return `${path} is not listed in src/data/excerpts.json files nor in src/data/facts (run npm run excerpts:sync)`;
+  if (!url.hash) return null;
+  const lines = /^#L(\d+)(?:-L(\d+))?$/.exec(url.hash);
+  if (!lines) return `fragment ${url.hash} is not #L<n> or #L<n>-L<m>`;
+  const from = Number(lines[1]);
+  const to = lines[2] ? Number(lines[2]) : from;
+  if (from < 1 || to < from) return `line range ${url.hash} is not ascending`;
+  const count = known.lineCount.get(path);
+  if (count !== undefined) return to <= count ? null : `line range ${url.hash} ends past line ${count}, the last of ${path}`;
+  const spans = known.factSpans.get(path) ?? [];
+  return spans.some(([a, b]) => from >= a && to <= Math.max(a, b))
+    ? null
+    : `line range ${url.hash} of ${path}: no line count in src/data/excerpts.json and no fact records those lines`;
+}
+
+interface Anchor {
+  href: string;
+  rel: string;
+  text: string;
+}
+
+async function anchors(page: Page): Promise<Anchor[]> {
+  return page.$$eval('a[href], area[href]', (els) =>
+    els.map((el) => ({
+      href: (el as HTMLAnchorElement).href,
+      rel: el.getAttribute('rel') ?? '',
+      text: (el.textContent ?? '').trim().slice(0, 60),
+    })),
+  );
+}
+
+describe('links', () => {
+  test('every link to github.com/cilium/cilium is pinned to the commit, names a known file and lines inside it', async () => {
+    const known = knownFiles();
+    const {context} = await newContext(browser);
+    const page = await context.newPage();
+    const problems: string[] = [];
+    let checked = 0;
+    for (const path of PAGES) {
+      await page.goto(server.origin + path, {waitUntil: 'networkidle'});
+      for (const a of await anchors(page)) {
+        const url = new URL(a.href);
+        if (url.hostname !== 'github.com' || !/^\/cilium\/cilium(\/|$)/i.test(url.pathname)) continue;
+        checked++;
+        const problem = ciliumLinkProblem(a.href, known);
+        if (problem) problems.push(`${path}: "${a.text}" ${a.href}: ${problem}`);
+      }
+    }
+    await context.close();
+    assert.ok(checked > 0, 'the site links to the Cilium source');
+    assert.deepEqual([...new Set(problems)], []);
+  });
+
+  test('every link to another host carries rel="noopener noreferrer"', async () => {
+    const {context} = await newContext(browser);
+    const page = await context.newPage();
+    const problems: string[] = [];
+    for (const path of PAGES) {
+      await page.goto(server.origin + path, {waitUntil: 'networkidle'});
+      const origin = new URL(page.url()).origin;
+      for (const a of await anchors(page)) {
+        const url = new URL(a.href);
+        if (!/^https?:$/.test(url.protocol) || url.origin === origin) continue;
+        const rel = new Set(a.rel.toLowerCase().split(/\s+/));
+        if (!rel.has('noopener') || !rel.has('noreferrer')) problems.push(`${path}: "${a.text}" ${a.href} has rel="${a.rel}"`);
+      }
+    }
+    await context.close();
+    assert.deepEqual([...new Set(problems)], []);
+  });
+});
+
+/** Built files that name an off-site resource: a stylesheet, script, font, image or preconnect. */
+function offSiteReferences(): string[] {
+  const hits: string[] = [];
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir)) {
+      const full = join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (/\.(html|css)$/.test(name)) {
+        const text = readFileSync(full, 'utf8');
+        const patterns = [
+          /<(?:script|img|source|iframe|video|audio|embed)\b[^>]*\ssrc=["']?(https?:)?\/\/[^"'\s>]+/gi,
+          /<link\b[^>]*\bhref=["']?(https?:)?\/\/[^"'\s>]+/gi,
+          /\bsrcset=["'][^"']*(https?:)?\/\/[^"'\s>]+/gi,
+          /url\(\s*["']?(https?:)?\/\/[^)"']+/gi,
+          /@import\s+["'](https?:)?\/\/[^"']+/gi,
+        ];
+        for (const p of patterns) {
+          for (const m of text.matchAll(p)) {
+            // The canonical and hreflang alternates name the public site; they are not requests.
+            if (/<link\b[^>]*\brel=["']?(canonical|alternate)\b/i.test(m[0])) continue;
+            hits.push(`${relative(BUILD_DIR, full)}: ${m[0].slice(0, 160)}`);
+          }
+        }
+      }
+    }
+  };
+  walk(BUILD_DIR);
+  return hits;
+}
+
+describe('self-contained', () => {
+  test('no built page or stylesheet loads a script, style, font or image from another host', () => {
+    assert.deepEqual(offSiteReferences(), []);
+  });
+
+  test('no page asks a non-loopback host for anything: scrolled to the end, both themes, search open', async () => {
+    const {context, record} = await newContext(browser, {viewport: {width: 1280, height: 800}});
+    const page = await context.newPage();
+    for (const path of PAGES) {
+      await page.goto(server.origin + path, {waitUntil: 'networkidle'});
+      await page.evaluate(async () => {
+        for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight) {
+          window.scrollTo(0, y);
+          await new Promise((r) => setTimeout(r, 30));
+        }
+        window.scrollTo(0, document.documentElement.scrollHeight);
+      });
+      await page.waitForLoadState('networkidle');
+      // The other theme swaps themed images (logo, diagrams) for their twins.
+      const toggle = page.locator('.navbar button[class*="toggleButton"]').first();
+      if (await toggle.isVisible()) {
+        await toggle.click();
+        await page.waitForLoadState('networkidle');
+      }
+      const input = page.locator('input.navbar__search-input');
+      if (await input.isVisible()) {
+        await input.click();
+        await input.pressSequentially('cilium', {delay: 20});
+        // autocomplete.js's classes are CSS-module names here (suggestion_xxxx), so find the ARIA roles.
+        await page.locator('[role="listbox"] [role="option"]').first().waitFor({state: 'visible', timeout: 5_000});
+        await page.waitForLoadState('networkidle');
+        await page.keyboard.press('Escape');
+      }
+    }
+    await context.close();
+    assert.deepEqual([...new Set(record.externalRequests)], [], 'requests to non-loopback hosts');
+  });
+});
