@@ -132,6 +132,8 @@ function renderExcerpt(node: MdxJsxFlowElementHast, data: ExcerptData, highlight
       lang: lang as never,
       themes: SHIKI_THEMES,
       defaultColor: 'light',
+      // The dark colour travels as --excerpt-dark; styles.module.css switches to it in dark mode.
+      cssVariablePrefix: '--excerpt-',
     }).tokens;
     if (tokens.length !== range.lines.length) {
       file.fail(`${where}: highlighting "${id}" produced ${tokens.length} lines for ${range.lines.length}.`, node);

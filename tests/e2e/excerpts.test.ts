@@ -134,7 +134,7 @@ describe('excerpts', () => {
       page.$eval(span, (el) => ({
         computed: getComputedStyle(el).color,
         light: (el as HTMLElement).style.color,
-        dark: (el as HTMLElement).style.getPropertyValue('--shiki-dark').trim(),
+        dark: (el as HTMLElement).style.getPropertyValue('--excerpt-dark').trim(),
       }));
     const toRgb = (css: string) =>
       page.evaluate((c) => {
@@ -154,7 +154,7 @@ describe('excerpts', () => {
     await context.close();
   });
 
-  test('without JavaScript the code is there and the copy button is not', async () => {
+  test('without JavaScript the code is there and the copy button is hidden', async () => {
     const {path, id} = samplePage();
     const {context} = await newContext(browser, {javaScriptEnabled: false});
     const page = await context.newPage();
@@ -162,7 +162,7 @@ describe('excerpts', () => {
     const first = excerptData.excerpts[id].ranges[0];
     assert.equal((await shownLines(page, id))[0].text, storedLine(id, first.from));
     assert.ok(await page.locator(`[id="${id}"] pre`).isVisible());
-    assert.equal(await page.locator(`[id="${id}"] figcaption button`).count(), 0);
+    assert.equal(await page.locator(`[id="${id}"] figcaption button`).isVisible(), false);
     await context.close();
   });
 });

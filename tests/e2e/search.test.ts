@@ -32,7 +32,7 @@ describe('search', () => {
       await input.waitFor({state: 'visible'});
       assert.ok(await input.evaluate((el) => el === document.activeElement), 'Ctrl-K focuses the search box');
       await input.pressSequentially(query, {delay: 30});
-      const first = page.locator('.aa-suggestion').first();
+      const first = page.getByRole('option').first();
       await first.waitFor({state: 'visible', timeout: 10_000});
       await Promise.all([page.waitForURL((url) => url.pathname === expected, {timeout: 10_000}), first.click()]);
       await page.waitForTimeout(400);

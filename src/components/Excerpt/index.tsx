@@ -36,7 +36,7 @@ function shownCode(root: HTMLElement): string {
     .join('\n');
 }
 
-function CopyButton({target}: {target: React.RefObject<HTMLElement | null>}) {
+function CopyButton({target, ready}: {target: React.RefObject<HTMLElement | null>; ready: boolean}) {
   const [copied, setCopied] = useState(false);
   const copy = useCallback(async () => {
     if (!target.current) return;
@@ -45,7 +45,8 @@ function CopyButton({target}: {target: React.RefObject<HTMLElement | null>}) {
     window.setTimeout(() => setCopied(false), 1500);
   }, [target]);
   return (
-    <button type="button" className={styles.copy} onClick={copy} aria-live="polite">
+    // Rendered on the server too, so the header never changes size; shown once it can work.
+    <button type="button" className={styles.copy} onClick={copy} aria-live="polite" disabled={!ready} hidden={!ready}>
       {copied ? (
         <Translate id="excerpt.copied" description="Shown after the excerpt's code was copied">Copied</Translate>
       ) : (
@@ -76,7 +77,7 @@ export default function Excerpt(props: ExcerptProps): ReactNode {
     related?.forEach((el) => el.classList.add('is-related'));
     return () => related?.forEach((el) => el.classList.remove('is-related'));
   }, [activeNote]);
-  // Copying needs JavaScript; without it the button would only mislead.
+  // Copying needs JavaScript; without it the button stays hidden.
   const isBrowser = useIsBrowser();
   const [from] = lineNumbers(shownLines);
   const to = shownLines.split(',').pop()!.split('-')[1];
@@ -106,7 +107,7 @@ export default function Excerpt(props: ExcerptProps): ReactNode {
           </span>
         </span>
         <span className={styles.actions}>
-          {isBrowser && <CopyButton target={root} />}
+          <CopyButton target={root} ready={isBrowser} />
           <a className={styles.github} href={permalink} target="_blank" rel="noopener noreferrer"
             title={translate({id: 'excerpt.permalink.title', message: 'Open these lines on GitHub at the pinned commit'})}>
             <Translate id="excerpt.permalink" description="Link from an excerpt to the same lines on GitHub">View on GitHub</Translate>

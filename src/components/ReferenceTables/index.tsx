@@ -130,7 +130,7 @@ export function MapsTable(): ReactNode {
       caption={translate({id: 'reference.maps.caption', message: 'Maps defined with __section_maps_btf'})}
       columns={columns}
       rows={data.maps}
-      filterText={(r) => [r.name, r.type ?? '', r.key ?? '', r.value ?? '', r.file, r.go?.package ?? '', ...r.objects, ...r.conditions].join(' ')}
+      filterText={(r) => [r.name, r.type ?? '', r.key ?? '', r.value ?? '', r.file, r.go?.package ?? '', ...r.conditions].join(' ')}
     />
   );
 }

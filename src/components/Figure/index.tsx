@@ -1,14 +1,15 @@
 /**
- * <Figure img={require('@site/src/figures/<name>.png?size=1600')} alt="…" />
+ * <Figure img={require('@site/src/figures/<name>.png?size=1600')} alt="…" />  (source: src/figures/<name>.html)
  *
  * A raster figure made by `npm run figures:render`, resized and fingerprinted at build time by
  * @docusaurus/plugin-ideal-image's loader, shown as one plain <img>: srcset, intrinsic
  * width/height (no layout shift), native lazy loading, and no client JavaScript, so it looks the
- * same without JS. The figures are drawn at deviceScaleFactor `scale` (2), so the CSS size is
- * half the largest variant.
+ * same without JS. The plugin's low-quality preview is the placeholder painted until the image
+ * arrives. The figures are drawn at deviceScaleFactor `scale` (2), so the CSS size is half the
+ * largest variant.
  */
 import React, {type ReactNode} from 'react';
-import styles from './Figure.module.css';
+import styles from './styles.module.css';
 
 interface Variant {
   path: string;
@@ -45,6 +46,7 @@ export default function Figure({img, alt, scale = 2}: {img: IdealImageModule; al
       alt={alt}
       loading="lazy"
       decoding="async"
+      style={img.preSrc ? {backgroundImage: `url(${img.preSrc})`} : undefined}
     />
   );
 }
