@@ -19,6 +19,8 @@ count() { # a single pass/fail for steps that are not node:test runs
   if [ "$1" -eq 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 }
 
+bash scripts/ensure-system-deps.sh || exit 1
+
 run_step "type check" npx tsc; count $?
 run_step "unit tests" npm run -s test:unit
 run_step "build (en + zh-Hans)" npm run -s build; build=$?; count $build
