@@ -4,7 +4,7 @@ import type {PluginOptions as SearchOptions} from '@easyops-cn/docusaurus-search
 import {type PrismTheme, themes as prismThemes} from 'prism-react-renderer';
 import remarkGfm from 'remark-gfm';
 
-import {CILIUM_COMMIT, CILIUM_REPO_URL, CILIUM_VERSION} from './src/cilium';
+import {CILIUM_TREE_URL, CILIUM_VERSION} from './src/cilium';
 import remarkHeadingIds from './src/remark/heading-ids';
 import remarkCiliumLinks from './src/remark/cilium-links';
 import rehypeExcerpts from './src/rehype/excerpts';
@@ -179,7 +179,7 @@ const config: Config = {
         {
           title: 'Cilium',
           items: [
-            {label: `Cilium v${CILIUM_VERSION} on GitHub`, href: `${CILIUM_REPO_URL}/tree/${CILIUM_COMMIT}`},
+            {label: `Cilium v${CILIUM_VERSION} on GitHub`, href: CILIUM_TREE_URL},
           ],
         },
       ],

@@ -12,3 +12,6 @@ export function ciliumPermalink(path: string, from?: number, to?: number): strin
   if (from === undefined) return base;
   return to === undefined || to === from ? `${base}#L${from}` : `${base}#L${from}-L${to}`;
 }
+
+/** The whole tree at the pinned commit on GitHub. */
+export const CILIUM_TREE_URL = `${CILIUM_REPO_URL}/tree/${CILIUM_COMMIT}`;

@@ -2,7 +2,7 @@ import React, {type ReactNode} from 'react';
 import Link from '@docusaurus/Link';
 import Translate, {translate} from '@docusaurus/Translate';
 import Layout from '@theme/Layout';
-import {CILIUM_COMMIT, CILIUM_VERSION, ciliumPermalink} from '@site/src/cilium';
+import {CILIUM_COMMIT, CILIUM_TREE_URL, CILIUM_VERSION} from '@site/src/cilium';
 import styles from './index.module.css';
 
 const START_HERE = [
@@ -43,7 +43,7 @@ export default function Home(): ReactNode {
               values={{
                 version: <strong>v{CILIUM_VERSION}</strong>,
                 commit: (
-                  <a href={ciliumPermalink('VERSION')} target="_blank" rel="noopener noreferrer">
+                  <a href={CILIUM_TREE_URL} target="_blank" rel="noopener noreferrer">
                     <code>{CILIUM_COMMIT}</code>
                   </a>
                 ),

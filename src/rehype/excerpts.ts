@@ -46,6 +46,8 @@ function h(tagName: string, properties: Element['properties'], children: Element
   return {type: 'element', tagName, properties, children, data: {_mdxExplicitJsx: true} as Element['data']};
 }
 const text = (value: string): ElementContent => ({type: 'text', value});
+/** Links to GitHub open like every other outbound link of the site. */
+const EXTERNAL = {target: '_blank', rel: ['noopener', 'noreferrer']};
 
 function stringAttrs(node: MdxJsxFlowElementHast): Record<string, string> {
   const attrs: Record<string, string> = {};
@@ -80,7 +82,7 @@ function renderLine(id: string, path: string, line: number, tokens: ThemedToken[
     'span',
     {className: ['excerpt-line'], id: `${id}-L${line}`, dataLine: String(line), ...(highlighted ? {dataHighlighted: ''} : {})},
     [
-      h('a', {className: ['excerpt-gutter'], href: ciliumPermalink(path, line), tabIndex: -1, dataVerifyIgnore: '', ariaHidden: 'true'}, [
+      h('a', {className: ['excerpt-gutter'], href: ciliumPermalink(path, line), ...EXTERNAL, tabIndex: -1, dataVerifyIgnore: '', ariaHidden: 'true'}, [
         text(String(line)),
       ]),
       h('span', {className: ['excerpt-code']}, tokens.map(tokenSpan)),
@@ -92,7 +94,7 @@ function renderLine(id: string, path: string, line: number, tokens: ThemedToken[
 function renderElision(path: string, from: number, to: number): Element {
   const count = to - from + 1;
   return h('span', {className: ['excerpt-elision'], dataVerifyIgnore: '', dataElision: `${from}-${to}`}, [
-    h('a', {href: ciliumPermalink(path, from, to), tabIndex: -1}, [text(`⋯ ${count} line${count === 1 ? '' : 's'} (${from}–${to})`)]),
+    h('a', {href: ciliumPermalink(path, from, to), ...EXTERNAL, tabIndex: -1}, [text(`⋯ ${count} line${count === 1 ? '' : 's'} (${from}–${to})`)]),
   ]);
 }
 
