@@ -24,7 +24,7 @@ function Module({node, depth}: {node: ModuleRow; depth: number}): ReactNode {
     <li>
       <details id={node.anchor} open={depth < OPEN_DEPTH} data-module={node.id} className={styles.module}>
         <summary>
-          <code className={styles.id}>{node.id}</code> <span>{node.description}</span>{' '}
+          <code className={styles.id}>{node.id}</code> <span lang="en">{node.description}</span>{' '}
           {node.children.length > 0 && <span className={styles.children}>({node.children.length})</span>}
         </summary>
         <div className={styles.body}>
