@@ -1,0 +1,193 @@
+/**
+ * npm run bench: a cold build of both locales, then every page of both locales measured in
+ * /usr/bin/chromium — Lighthouse (mobile + desktop, median of BENCH_RUNS), axe-core (light + dark),
+ * first-load JS/CSS gzip, search index size and search latency. Writes bench/report.json and
+ * bench/REPORT.md and prints each budget as PASS/FAIL. Never part of `npm test`.
+ *
+ * Environment:
+ *   BENCH_RUNS=3          Lighthouse runs per page and preset (median taken)
+ *   BENCH_PAGES=/docs/intro,/docs/faq   only these pages (and their twins in the other locale)
+ *   BENCH_SEARCH_REPS=3   repetitions per search query
+ *   BENCH_SKIP_BUILD=1    measure the build/ that is there instead of building cold
+ *   BENCH_OUT_DIR=bench   where report.json and REPORT.md go
+ *   CHROME_PATH           Chromium (default /usr/bin/chromium)
+ */
+import {execFileSync} from 'node:child_process';
+import {existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync} from 'node:fs';
+import {cpus, loadavg, totalmem} from 'node:os';
+import {join, resolve} from 'node:path';
+import {gzipSync} from 'node:zlib';
+import {launchBrowser} from '../../tests/support/browser';
+import {BUILD_DIR, serveBuild} from '../../tests/support/server';
+import {LOCALE_PREFIX, sitemapPaths, twinPath} from '../../tests/support/site';
+import {SITE_ROOT} from '../lib/mdx-scan';
+import {type BuildResult, coldBuild, dirBytes} from './build';
+import {launchChrome, lighthouseOnce, type LighthouseRun, PRESETS, summarise} from './lighthouse';
+import {loadSettled, runAxe, THEMES, themedContext} from './lib/axe';
+import {gzipFront} from './lib/gzip-front';
+import {max, median} from './lib/stats';
+import {probePage} from './probe';
+import {budgetText, BUDGET, evaluateBudgets, markdown, type PageKind, type PageResult, type Report} from './report';
+import {measureSearch} from './search';
+
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3) || 3);
+const SEARCH_REPS = Math.max(1, Number(process.env.BENCH_SEARCH_REPS ?? 3) || 3);
+const OUT_DIR = resolve(SITE_ROOT, process.env.BENCH_OUT_DIR ?? 'bench');
+const t0 = Date.now();
+const log = (s: string) => console.log(`[bench ${((Date.now() - t0) / 1000).toFixed(0).padStart(5)} s] ${s}`);
+
+function selectedPages(): string[] {
+  const all = [...sitemapPaths('en'), ...sitemapPaths('zh-Hans')];
+  const wanted = (process.env.BENCH_PAGES ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  if (!wanted.length) return all;
+  const norm = (p: string) => (p.length > 1 ? p.replace(/\/$/, '') : p);
+  const set = new Set(wanted.flatMap((p) => [norm(p), norm(twinPath(p))]));
+  const picked = all.filter((p) => set.has(norm(p)));
+  if (!picked.length) throw new Error(`BENCH_PAGES=${process.env.BENCH_PAGES} matches no page in the sitemaps`);
+  return picked;
+}
+
+function kindOf(path: string, hasDiagram: boolean): PageKind {
+  const p = path.replace(/^\/zh-Hans/, '') || '/';
+  if (p === '/') return 'home';
+  if (p.startsWith('/search')) return 'search';
+  if (p.startsWith('/docs/reference')) return 'reference';
+  return hasDiagram ? 'diagram' : 'guide';
+}
+
+function indexSize(locale: keyof typeof LOCALE_PREFIX) {
+  const dir = join(BUILD_DIR, LOCALE_PREFIX[locale]);
+  const files = readdirSync(dir).filter((f) => /^search-index.*\.json$/.test(f));
+  let bytes = 0;
+  let gzipBytes = 0;
+  for (const f of files) {
+    const body = readFileSync(join(dir, f));
+    bytes += body.length;
+    gzipBytes += gzipSync(body).length;
+  }
+  return {files: files.map((f) => join(LOCALE_PREFIX[locale], f).replace(/^\//, '')), bytes, gzipBytes};
+}
+
+function tryExec(cmd: string, args: string[]): string {
+  try {
+    return execFileSync(cmd, args, {encoding: 'utf8', cwd: SITE_ROOT}).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+async function main(): Promise<number> {
+  const machine: Record<string, string | number> = {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    loadAverageAtStart: loadavg().map((l) => l.toFixed(2)).join(' '),
+    node: process.version,
+  };
+  log(`${RUNS} Lighthouse run(s) per page and preset; pages: ${process.env.BENCH_PAGES || 'all'}; machine ${machine.cpus} CPUs, load ${machine.loadAverageAtStart}`);
+
+  let build: BuildResult | {skipped: true; reason: string};
+  if (process.env.BENCH_SKIP_BUILD === '1') {
+    build = {skipped: true, reason: 'BENCH_SKIP_BUILD=1: measured the existing build/'};
+    log('build skipped (BENCH_SKIP_BUILD=1)');
+  } else {
+    build = await coldBuild(log);
+  }
+  const base = {
+    generatedAt: new Date().toISOString(),
+    siteCommit: tryExec('git', ['rev-parse', 'HEAD']),
+    machine,
+    config: {
+      runs: RUNS,
+      pages: process.env.BENCH_PAGES || 'all pages of both sitemaps',
+      searchReps: SEARCH_REPS,
+      lighthouse: JSON.parse(readFileSync(join(SITE_ROOT, 'node_modules/lighthouse/package.json'), 'utf8')).version,
+      axe: JSON.parse(readFileSync(join(SITE_ROOT, 'node_modules/axe-core/package.json'), 'utf8')).version,
+      chromium: tryExec(process.env.CHROME_PATH ?? '/usr/bin/chromium', ['--version']).split('\n').pop() ?? 'unknown',
+      server:
+        'tests/support/server.ts on 127.0.0.1; Lighthouse through a gzip front (scripts/bench/lib/gzip-front.ts) as a static host would serve it',
+    },
+    build,
+  };
+  if ('ok' in build && !build.ok) {
+    return finish({...base, buildBytes: {total: 0, en: 0, 'zh-Hans': 0}, searchIndex: {en: {files: [], bytes: 0, gzipBytes: 0}, 'zh-Hans': {files: [], bytes: 0, gzipBytes: 0}}, search: {queries: [], medianMs: null, worstMs: null}, pages: []});
+  }
+  if (!existsSync(join(BUILD_DIR, 'zh-Hans', 'index.html'))) throw new Error(`${BUILD_DIR} lacks the zh-Hans locale: build both locales first`);
+
+  const buildBytes = {total: dirBytes(BUILD_DIR), en: dirBytes(BUILD_DIR, 'zh-Hans'), 'zh-Hans': dirBytes(join(BUILD_DIR, 'zh-Hans'))};
+  const searchIndex = {en: indexSize('en'), 'zh-Hans': indexSize('zh-Hans')};
+  const paths = selectedPages();
+  const server = await serveBuild();
+  const front = await gzipFront(server);
+  try {
+    // 1. Browser checks (Playwright): first-load bytes, axe in both themes, search latency.
+    const browser = await launchBrowser();
+    const pages: PageResult[] = [];
+    for (const path of paths) {
+      const probe = await probePage(browser, server.origin + path);
+      const axe = {} as PageResult['axe'];
+      for (const theme of THEMES) {
+        const {context} = await themedContext(browser, theme, {viewport: {width: 1350, height: 940}});
+        const page = await context.newPage();
+        await loadSettled(page, server.origin + path);
+        axe[theme] = await runAxe(page);
+        await context.close();
+      }
+      const kind = kindOf(path, probe.hasDiagram);
+      const jsBudget = kind === 'reference' || kind === 'diagram' ? BUDGET.heavyJsGzip : BUDGET.guideJsGzip;
+      pages.push({path, locale: path.startsWith('/zh-Hans') ? 'zh-Hans' : 'en', kind, jsBudget, probe, axe, lighthouse: {}});
+      log(`${path}: JS ${(probe.jsGzipBytes / 1024).toFixed(1)} KB gzip, CSS ${(probe.cssGzipBytes / 1024).toFixed(1)} KB, axe ${axe.light.length}/${axe.dark.length} rules`);
+    }
+    const queries = await measureSearch(browser, server.origin, SEARCH_REPS, log);
+    await browser.close();
+    const qm = queries.map((q) => q.medianMs).filter((x): x is number => x !== null);
+    const search = {queries, medianMs: qm.length ? median(qm) : null, worstMs: qm.length ? max(qm) : null};
+
+    // 2. Lighthouse, one fresh Chromium per page, presets interleaved so load noise hits both.
+    const total = pages.length * PRESETS.length * RUNS;
+    let done = 0;
+    const started = Date.now();
+    for (const page of pages) {
+      const runs: Record<string, LighthouseRun[]> = {mobile: [], desktop: []};
+      const chrome = await launchChrome();
+      try {
+        for (let i = 0; i < RUNS; i++) {
+          for (const preset of PRESETS) {
+            runs[preset].push(await lighthouseOnce(front.origin + page.path, preset, chrome.port));
+            done++;
+          }
+        }
+      } finally {
+        await chrome.kill();
+      }
+      for (const preset of PRESETS) page.lighthouse[preset] = summarise(runs[preset]);
+      const eta = ((Date.now() - started) / done) * (total - done);
+      const s = (p: 'mobile' | 'desktop') => Object.values(page.lighthouse[p]!.scores).join('/');
+      log(`${page.path}: Lighthouse mobile ${s('mobile')}, desktop ${s('desktop')} (${done}/${total}, ~${Math.round(eta / 60000)} min left)`);
+    }
+    return finish({...base, buildBytes, searchIndex, search, pages});
+  } finally {
+    await front.close();
+    await server.close();
+  }
+}
+
+function finish(partial: Omit<Report, 'budgets'>): number {
+  partial.machine.loadAverageAtEnd = loadavg().map((l) => l.toFixed(2)).join(' ');
+  partial.machine.minutes = Math.round((Date.now() - t0) / 60000);
+  const report: Report = {...partial, budgets: evaluateBudgets(partial)};
+  mkdirSync(OUT_DIR, {recursive: true});
+  writeFileSync(join(OUT_DIR, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(join(OUT_DIR, 'REPORT.md'), markdown(report));
+  console.log(`\n${budgetText(report.budgets)}\n`);
+  log(`wrote ${join(OUT_DIR, 'report.json')} and ${join(OUT_DIR, 'REPORT.md')}`);
+  return report.budgets.some((b) => b.pass === false) ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error);
+    process.exit(2);
+  },
+);
