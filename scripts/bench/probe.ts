@@ -5,6 +5,7 @@
 import {gzipSync} from 'node:zlib';
 import type {Browser} from 'playwright-core';
 import {newContext} from '../../tests/support/browser';
+import {gotoQuiet} from './lib/quiet';
 
 export interface Resource {
   path: string;
@@ -41,10 +42,12 @@ export async function probePage(browser: Browser, url: string): Promise<PageProb
           if (gz === undefined) gzipCache.set(path, (gz = gzipSync(body).length));
           return {path, type, bytes: body.length, gzipBytes: gz} as Resource;
         })
-        .catch(() => null),
+        .catch((error) => {
+          throw new Error(`could not read ${response.url()}: ${(error as Error).message}`);
+        }),
     );
   });
-  await page.goto(url, {waitUntil: 'networkidle'});
+  await gotoQuiet(page, url);
   const facts = await page.evaluate(`new Promise((resolve) => {
     let last = null;
     new PerformanceObserver((list) => {
@@ -58,9 +61,11 @@ export async function probePage(browser: Browser, url: string): Promise<PageProb
       diagram: !!document.querySelector('[data-diagram], img[src*="/diagrams/"], picture source[srcset*="/diagrams/"]'),
     }), 100);
   })`) as {lcp: string | null; diagram: boolean};
+  // Bodies must be read while the page is open.
+  const settled = await Promise.all(pending);
   await context.close();
   const seen = new Set<string>();
-  const resources = (await Promise.all(pending)).filter((r): r is Resource => !!r && !seen.has(r.path) && !!seen.add(r.path));
+  const resources = settled.filter((r): r is Resource => !!r && !seen.has(r.path) && !!seen.add(r.path));
   const sum = (t: Resource['type'], k: 'bytes' | 'gzipBytes') => resources.filter((r) => r.type === t).reduce((s, r) => s + r[k], 0);
   return {
     jsBytes: sum('script', 'bytes'),

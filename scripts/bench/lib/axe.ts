@@ -6,6 +6,7 @@ import {readFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import type {Browser, BrowserContext, BrowserContextOptions, Page} from 'playwright-core';
 import {newContext, type PageRecord} from '../../../tests/support/browser';
+import {gotoQuiet} from './quiet';
 
 export const THEMES = ['light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
@@ -45,7 +46,7 @@ export async function themedContext(
 
 /** Loads `url`, lets lazy content arrive (scrolls to the end and back) and settles fonts. */
 export async function loadSettled(page: Page, url: string): Promise<void> {
-  await page.goto(url, {waitUntil: 'networkidle'});
+  await gotoQuiet(page, url, 600);
   await page.evaluate(async () => {
     const step = Math.max(200, window.innerHeight);
     for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
