@@ -10,6 +10,7 @@
  *   BENCH_SEARCH_REPS=3   repetitions per search query
  *   BENCH_SKIP_BUILD=1    measure the build/ that is there instead of building cold
  *   BENCH_OUT_DIR=bench   where report.json and REPORT.md go
+ *   BENCH_SERVE_BUILD_DIR=1  serve build/ live (tests/support/server.ts) instead of a frozen copy
  *   CHROME_PATH           Chromium (default /usr/bin/chromium)
  */
 import {execFileSync} from 'node:child_process';
@@ -19,12 +20,13 @@ import {join, resolve} from 'node:path';
 import {gzipSync} from 'node:zlib';
 import {launchBrowser} from '../../tests/support/browser';
 import {BUILD_DIR, serveBuild} from '../../tests/support/server';
-import {LOCALE_PREFIX, sitemapPaths, twinPath} from '../../tests/support/site';
+import {LOCALE_PREFIX, twinPath} from '../../tests/support/site';
 import {SITE_ROOT} from '../lib/mdx-scan';
 import {type BuildResult, coldBuild, dirBytes} from './build';
 import {launchChrome, lighthouseOnce, type LighthouseRun, PRESETS, summarise} from './lighthouse';
 import {loadSettled, runAxe, THEMES, themedContext} from './lib/axe';
 import {gzipFront} from './lib/gzip-front';
+import {serveSnapshot, snapshotBuild} from './lib/snapshot';
 import {max, median} from './lib/stats';
 import {probePage} from './probe';
 import {budgetText, BUDGET, evaluateBudgets, markdown, type PageKind, type PageResult, type Report} from './report';
@@ -36,8 +38,14 @@ const OUT_DIR = resolve(SITE_ROOT, process.env.BENCH_OUT_DIR ?? 'bench');
 const t0 = Date.now();
 const log = (s: string) => console.log(`[bench ${((Date.now() - t0) / 1000).toFixed(0).padStart(5)} s] ${s}`);
 
-function selectedPages(): string[] {
-  const all = [...sitemapPaths('en'), ...sitemapPaths('zh-Hans')];
+/** Like tests/support/site.ts sitemapPaths, but read from `root` (the snapshot). */
+function sitemapIn(root: string, locale: keyof typeof LOCALE_PREFIX): string[] {
+  const xml = readFileSync(join(root, LOCALE_PREFIX[locale], 'sitemap.xml'), 'utf8');
+  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname).sort();
+}
+
+function selectedPages(root: string): string[] {
+  const all = [...sitemapIn(root, 'en'), ...sitemapIn(root, 'zh-Hans')];
   const wanted = (process.env.BENCH_PAGES ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   if (!wanted.length) return all;
   const norm = (p: string) => (p.length > 1 ? p.replace(/\/$/, '') : p);
@@ -55,8 +63,8 @@ function kindOf(path: string, hasDiagram: boolean): PageKind {
   return hasDiagram ? 'diagram' : 'guide';
 }
 
-function indexSize(locale: keyof typeof LOCALE_PREFIX) {
-  const dir = join(BUILD_DIR, LOCALE_PREFIX[locale]);
+function indexSize(root: string, locale: keyof typeof LOCALE_PREFIX) {
+  const dir = join(root, LOCALE_PREFIX[locale]);
   const files = readdirSync(dir).filter((f) => /^search-index.*\.json$/.test(f));
   let bytes = 0;
   let gzipBytes = 0;
@@ -105,7 +113,9 @@ async function main(): Promise<number> {
       axe: JSON.parse(readFileSync(join(SITE_ROOT, 'node_modules/axe-core/package.json'), 'utf8')).version,
       chromium: tryExec(process.env.CHROME_PATH ?? '/usr/bin/chromium', ['--version']).split('\n').pop() ?? 'unknown',
       server:
-        'tests/support/server.ts on 127.0.0.1; Lighthouse through a gzip front (scripts/bench/lib/gzip-front.ts) as a static host would serve it',
+        process.env.BENCH_SERVE_BUILD_DIR === '1'
+          ? 'build/ via tests/support/server.ts on 127.0.0.1; Lighthouse through a gzip front (scripts/bench/lib/gzip-front.ts), as a static host would serve it'
+          : 'a frozen copy of build/ served like tests/support/server.ts (scripts/bench/lib/snapshot.ts) on 127.0.0.1; Lighthouse through a gzip front (scripts/bench/lib/gzip-front.ts), as a static host would serve it',
     },
     build,
   };
@@ -114,10 +124,16 @@ async function main(): Promise<number> {
   }
   if (!existsSync(join(BUILD_DIR, 'zh-Hans', 'index.html'))) throw new Error(`${BUILD_DIR} lacks the zh-Hans locale: build both locales first`);
 
-  const buildBytes = {total: dirBytes(BUILD_DIR), en: dirBytes(BUILD_DIR, 'zh-Hans'), 'zh-Hans': dirBytes(join(BUILD_DIR, 'zh-Hans'))};
-  const searchIndex = {en: indexSize('en'), 'zh-Hans': indexSize('zh-Hans')};
-  const paths = selectedPages();
-  const server = await serveBuild();
+  // Freeze build/ first: others may replace it during the hour this takes (see lib/snapshot.ts).
+  // BENCH_SERVE_BUILD_DIR=1 serves build/ itself through tests/support/server.ts instead.
+  const useBuildDir = process.env.BENCH_SERVE_BUILD_DIR === '1';
+  const snapshot = useBuildDir ? null : snapshotBuild();
+  const root = snapshot?.dir ?? BUILD_DIR;
+  if (snapshot) log(`serving a snapshot of build/ from ${snapshot.dir}`);
+  const buildBytes = {total: dirBytes(root), en: dirBytes(root, 'zh-Hans'), 'zh-Hans': dirBytes(join(root, 'zh-Hans'))};
+  const searchIndex = {en: indexSize(root, 'en'), 'zh-Hans': indexSize(root, 'zh-Hans')};
+  const paths = selectedPages(root);
+  const server = useBuildDir ? await serveBuild() : await serveSnapshot(root);
   const front = await gzipFront(server);
   try {
     // 1. Browser checks (Playwright): first-load bytes, axe in both themes, search latency.
@@ -169,6 +185,7 @@ async function main(): Promise<number> {
   } finally {
     await front.close();
     await server.close();
+    snapshot?.remove();
   }
 }
 
