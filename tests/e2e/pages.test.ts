@@ -20,17 +20,43 @@ after(async () => {
 const allPaths = [...sitemapPaths('en'), ...sitemapPaths('zh-Hans')];
 
 describe('every page', () => {
-  test('loads with 200, no console error, no exception and no request off loopback', async () => {
-    const {context, record} = await newContext(browser);
+  test('loads with 200 and no error, and asks nothing of a non-loopback host: scrolled, both themes, search open', async () => {
+    const {context, record} = await newContext(browser, {viewport: {width: 1280, height: 800}});
     const page = await context.newPage();
     const failures: string[] = [];
-    for (const path of allPaths) {
+    const searched = new Set<string>();
+    for (const path of [...allPaths, '/docs/no-such-page', '/zh-Hans/docs/no-such-page']) {
       const response = await page.goto(server.origin + path, {waitUntil: 'networkidle'});
-      if (response?.status() !== 200) failures.push(`${path}: HTTP ${response?.status()}`);
+      const expected = path.endsWith('no-such-page') ? 404 : 200;
+      if (response?.status() !== expected) failures.push(`${path}: HTTP ${response?.status()}`);
+      // Lazy images and diagrams load as they scroll into view.
+      await page.evaluate(async () => {
+        for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight) {
+          window.scrollTo(0, y);
+          await new Promise((r) => setTimeout(r, 20));
+        }
+      });
+      // The other theme swaps themed images (diagrams) for their twins.
+      await page.evaluate(() => {
+        const html = document.documentElement;
+        html.dataset.theme = html.dataset.theme === 'dark' ? 'light' : 'dark';
+      });
+      await page.waitForLoadState('networkidle');
+      // The search index is fetched per locale on first use.
+      const locale = path.startsWith('/zh-Hans') ? 'zh-Hans' : 'en';
+      if (!searched.has(locale)) {
+        searched.add(locale);
+        await page.locator('input.navbar__search-input').click();
+        await page.keyboard.type('cilium', {delay: 20});
+        await page.getByRole('option').first().waitFor({state: 'visible', timeout: 10_000});
+        await page.keyboard.press('Escape');
+      }
     }
     await context.close();
     assert.deepEqual(failures, []);
-    assert.deepEqual(record.consoleErrors, [], 'console errors');
+    assert.equal(searched.size, 2, 'search was opened in both locales');
+    const expected404 = (e: string) => e.includes('no-such-page') && e.includes('404 (Not Found)');
+    assert.deepEqual(record.consoleErrors.filter((e) => !expected404(e)), [], 'console errors');
     assert.deepEqual(record.pageErrors, [], 'uncaught exceptions');
     assert.deepEqual(record.externalRequests, [], 'requests to non-loopback hosts');
   });

@@ -17,6 +17,7 @@ const OPEN_DEPTH = 2;
 
 function Module({node, depth}: {node: ModuleRow; depth: number}): ReactNode {
   useBrokenLinks().collectAnchor(node.anchor);
+  // Cell kinds are identifiers (cell.Provide, …), shown as code in every locale.
   const counts = Object.entries(node.counts)
     .map(([kind, n]) => `${kind} ×${n}`)
     .join(', ');
@@ -33,7 +34,7 @@ function Module({node, depth}: {node: ModuleRow; depth: number}): ReactNode {
               {node.file}:{node.line}
             </code>
           </a>
-          {counts && <span className={styles.counts}> · {counts}</span>}
+          {counts && <span className={styles.counts}> · <code>{counts}</code></span>}
           {node.guide && (
             <>
               {' · '}
