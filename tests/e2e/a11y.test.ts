@@ -1,22 +1,14 @@
 /** axe-core finds no violation on any page of either locale, in the light or the dark theme. */
 import assert from 'node:assert/strict';
-import {after, before, describe, test} from 'node:test';
+import {describe, test} from 'node:test';
 import type {Browser} from 'playwright-core';
 import {formatViolations, loadSettled, runAxe, THEMES, themedContext} from '../../scripts/bench/lib/axe';
-import {launchBrowser} from '../support/browser';
-import {type RunningServer, serveBuild} from '../support/server';
+import {type RunningServer, startSite} from '../support/server';
 import {LOCALE_PREFIX, sitemapPaths} from '../support/site';
 
 let server: RunningServer;
 let browser: Browser;
-before(async () => {
-  server = await serveBuild();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+startSite((site) => ({server, browser} = site));
 
 describe('accessibility (axe-core)', () => {
   for (const locale of Object.keys(LOCALE_PREFIX) as Array<keyof typeof LOCALE_PREFIX>) {

@@ -1,22 +1,15 @@
 /** Excerpts in the built site: the HTML contract, line links, copy, callouts, themes, and no JavaScript. */
 import assert from 'node:assert/strict';
-import {after, before, describe, test} from 'node:test';
+import {describe, test} from 'node:test';
 import type {Browser, Page} from 'playwright-core';
 import {CILIUM_COMMIT, ciliumPermalink} from '../../src/cilium';
-import {isBelowNavbarAndInView, launchBrowser, newContext} from '../support/browser';
+import {isBelowNavbarAndInView, newContext} from '../support/browser';
 import {excerptData, pagesWithExcerpts, storedLine} from '../support/excerpts';
-import {type RunningServer, serveBuild} from '../support/server';
+import {type RunningServer, startSite} from '../support/server';
 
 let server: RunningServer;
 let browser: Browser;
-before(async () => {
-  server = await serveBuild();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+startSite((site) => ({server, browser} = site));
 
 const pages = pagesWithExcerpts();
 /** An English page showing an excerpt with callouts and, if any page has one, an elision. */

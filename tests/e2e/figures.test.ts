@@ -1,20 +1,13 @@
 /** Diagrams (static SVG per theme and locale) and the raster overview figure, as a reader sees them. */
 import assert from 'node:assert/strict';
-import {after, before, describe, test} from 'node:test';
+import {describe, test} from 'node:test';
 import type {Browser} from 'playwright-core';
-import {launchBrowser, newContext} from '../support/browser';
-import {type RunningServer, serveBuild} from '../support/server';
+import {newContext} from '../support/browser';
+import {type RunningServer, startSite} from '../support/server';
 
 let server: RunningServer;
 let browser: Browser;
-before(async () => {
-  server = await serveBuild();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+startSite((site) => ({server, browser} = site));
 
 const DIAGRAM_PAGES = ['/docs/agent/startup', '/docs/agent/datapath-load-flow'];
 

@@ -7,25 +7,18 @@
 import assert from 'node:assert/strict';
 import {readFileSync, readdirSync, statSync} from 'node:fs';
 import {join, relative} from 'node:path';
-import {after, before, describe, test} from 'node:test';
+import {before, describe, test} from 'node:test';
 import type {Browser, Page} from 'playwright-core';
 import {CILIUM_COMMIT, CILIUM_REPO_URL} from '../../src/cilium';
-import {launchBrowser, newContext} from '../support/browser';
-import {BUILD_DIR, type RunningServer, serveBuild} from '../support/server';
+import {newContext} from '../support/browser';
+import {BUILD_DIR, type RunningServer, startSite} from '../support/server';
 import {sitemapPaths} from '../support/site';
 import {excerptData} from '../support/excerpts';
 import {SITE_ROOT} from '../../scripts/lib/mdx-scan';
 
 let server: RunningServer;
 let browser: Browser;
-before(async () => {
-  server = await serveBuild();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+startSite((site) => ({server, browser} = site));
 
 const PAGES = [...sitemapPaths('en'), ...sitemapPaths('zh-Hans'), '/docs/no-such-page', '/zh-Hans/docs/no-such-page'];
 

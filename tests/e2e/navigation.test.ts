@@ -1,20 +1,13 @@
 /** Deep links, the language switch, the localized 404 page and reading without JavaScript. */
 import assert from 'node:assert/strict';
-import {after, before, describe, test} from 'node:test';
+import {describe, test} from 'node:test';
 import type {Browser} from 'playwright-core';
-import {isBelowNavbarAndInView, launchBrowser, newContext} from '../support/browser';
-import {type RunningServer, serveBuild} from '../support/server';
+import {isBelowNavbarAndInView, newContext} from '../support/browser';
+import {type RunningServer, startSite} from '../support/server';
 
 let server: RunningServer;
 let browser: Browser;
-before(async () => {
-  server = await serveBuild();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+startSite((site) => ({server, browser} = site));
 
 /** The last heading of a page: the one most likely to be out of view without the deep link. */
 async function lastHeadingId(path: string): Promise<string> {

@@ -1,21 +1,14 @@
 /** Every page of both locales loads cleanly, stays on loopback, and mirrors its twin's heading ids. */
 import assert from 'node:assert/strict';
-import {after, before, describe, test} from 'node:test';
+import {describe, test} from 'node:test';
 import type {Browser} from 'playwright-core';
-import {launchBrowser, newContext} from '../support/browser';
-import {type RunningServer, serveBuild} from '../support/server';
+import {newContext} from '../support/browser';
+import {type RunningServer, startSite} from '../support/server';
 import {sitemapPaths, twinPath} from '../support/site';
 
 let server: RunningServer;
 let browser: Browser;
-before(async () => {
-  server = await serveBuild();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+startSite((site) => ({server, browser} = site));
 
 const allPaths = [...sitemapPaths('en'), ...sitemapPaths('zh-Hans')];
 

@@ -2,11 +2,11 @@
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {after, before, describe, test} from 'node:test';
+import {describe, test} from 'node:test';
 import type {Browser} from 'playwright-core';
 import {SITE_ROOT} from '../../scripts/lib/mdx-scan';
-import {isBelowNavbarAndInView, launchBrowser, newContext} from '../support/browser';
-import {type RunningServer, serveBuild} from '../support/server';
+import {isBelowNavbarAndInView, newContext} from '../support/browser';
+import {type RunningServer, startSite} from '../support/server';
 
 const facts = (name: string) => JSON.parse(readFileSync(join(SITE_ROOT, 'src/data/facts', name), 'utf8'));
 const programs = facts('programs.json').programs.filter((p: {kind: string}) => p.kind !== 'tail-call').length;
@@ -17,14 +17,7 @@ const modules = countModules(facts('cells.json').tree);
 
 let server: RunningServer;
 let browser: Browser;
-before(async () => {
-  server = await serveBuild();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+startSite((site) => ({server, browser} = site));
 
 describe('reference pages', () => {
   for (const prefix of ['', '/zh-Hans']) {

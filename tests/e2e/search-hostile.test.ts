@@ -3,21 +3,14 @@
  * markup, no dialog opens, and nothing leaves loopback.
  */
 import assert from 'node:assert/strict';
-import {after, before, describe, test} from 'node:test';
+import {describe, test} from 'node:test';
 import type {Browser, Page} from 'playwright-core';
-import {launchBrowser, newContext} from '../support/browser';
-import {type RunningServer, serveBuild} from '../support/server';
+import {newContext} from '../support/browser';
+import {type RunningServer, startSite} from '../support/server';
 
 let server: RunningServer;
 let browser: Browser;
-before(async () => {
-  server = await serveBuild();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+startSite((site) => ({server, browser} = site));
 
 const HOSTILE: Array<[string, string]> = [
   ['5,000 characters', `${'loader tail call '.repeat(294)}hive`.slice(0, 5000)],

@@ -1,20 +1,13 @@
 /** Local search in both locales: typing a term and choosing the first result opens the right section. */
 import assert from 'node:assert/strict';
-import {after, before, describe, test} from 'node:test';
+import {describe, test} from 'node:test';
 import type {Browser} from 'playwright-core';
-import {isBelowNavbarAndInView, launchBrowser, newContext} from '../support/browser';
-import {type RunningServer, serveBuild} from '../support/server';
+import {isBelowNavbarAndInView, newContext} from '../support/browser';
+import {type RunningServer, startSite} from '../support/server';
 
 let server: RunningServer;
 let browser: Browser;
-before(async () => {
-  server = await serveBuild();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+startSite((site) => ({server, browser} = site));
 
 const CASES = [
   {start: '/', query: 'gen_compile_commands', page: '/docs/ebpf/editor-setup'},

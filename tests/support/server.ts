@@ -3,7 +3,10 @@ import {createReadStream, existsSync, statSync} from 'node:fs';
 import {createServer, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {extname, join, normalize} from 'node:path';
+import {after, before} from 'node:test';
+import type {Browser} from 'playwright-core';
 import {SITE_ROOT} from '../../scripts/lib/mdx-scan';
+import {launchBrowser} from './browser';
 
 /** The production build to serve; GUIDE_BUILD_DIR points elsewhere (e.g. a build made with --out-dir). */
 export const BUILD_DIR = process.env.GUIDE_BUILD_DIR ?? join(SITE_ROOT, 'build');
@@ -55,4 +58,17 @@ export async function serveBuild(): Promise<RunningServer> {
     origin: `http://127.0.0.1:${port}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/** Starts the build server and Chromium before a test file's tests and stops both after them. */
+export function startSite(ready: (site: {server: RunningServer; browser: Browser}) => void): void {
+  let site: {server: RunningServer; browser: Browser} | undefined;
+  before(async () => {
+    site = {server: await serveBuild(), browser: await launchBrowser()};
+    ready(site);
+  });
+  after(async () => {
+    await site?.browser.close();
+    await site?.server.close();
+  });
 }
