@@ -8,6 +8,7 @@ import {CILIUM_TREE_URL, CILIUM_VERSION} from './src/cilium';
 import remarkHeadingIds from './src/remark/heading-ids';
 import remarkCiliumLinks from './src/remark/cilium-links';
 import rehypeExcerpts from './src/rehype/excerpts';
+import {searchResultLimits} from './src/search/search-bar-constants';
 
 /** sRGB relative luminance (WCAG 2.x) of `[r, g, b]` in 0..255. */
 function luminance([r, g, b]: number[]): number {
@@ -129,6 +130,8 @@ const config: Config = {
   plugins: [
     './src/plugins/content-checks.ts',
     './src/plugins/reference-data.ts',
+    './src/plugins/excerpt-token-css.ts',
+    './src/plugins/lean-main-bundle.ts',
     [
       '@docusaurus/plugin-ideal-image',
       {quality: 80, max: 1600, min: 480, steps: 3, disableInDev: false},
@@ -148,7 +151,7 @@ const config: Config = {
         zhUserDictPath: './src/data/search-userdict.txt',
         highlightSearchTermsOnTargetPage: false,
         explicitSearchResultPath: true,
-        searchResultLimits: 8,
+        searchResultLimits,
         searchBarShortcutHint: true,
       } satisfies SearchOptions,
     ],

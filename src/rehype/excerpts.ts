@@ -1,10 +1,12 @@
 /**
  * Renders every <Excerpt> at build time: the exact Cilium lines from src/data/excerpts.json,
- * highlighted by shiki into static elements with upstream line numbers, callout markers and
- * notes. The browser receives plain HTML; no highlighter ever reaches it.
+ * highlighted by shiki with upstream line numbers and callout markers. The code travels to the
+ * component as one HTML string (`code` prop), so React neither ships nor hydrates an element per
+ * token; the notes stay MDX. No highlighter ever reaches the browser.
  */
 import {statSync} from 'node:fs';
 import type {Element, ElementContent, Root, RootContent} from 'hast';
+import {toHtml} from 'hast-util-to-html';
 import type {MdxJsxAttribute, MdxJsxFlowElementHast} from 'mdast-util-mdx-jsx';
 import {type Highlighter, type ThemedToken, createHighlighter} from 'shiki';
 import {visit} from 'unist-util-visit';
@@ -12,8 +14,8 @@ import type {VFile} from 'vfile';
 import {checkExcerptRef} from '../../scripts/check/content';
 import {EXCERPT_DATA_PATH, type ExcerptData, loadExcerptData, parseLineSpec} from '../../scripts/excerpts/data';
 import {CILIUM_COMMIT, CILIUM_VERSION, ciliumPermalink} from '../cilium';
+import {CSS_VARIABLE_PREFIX, SHIKI_THEMES, type TokenPalette, tokenClasses, tokenPalette} from './token-classes';
 
-export const SHIKI_THEMES = {light: 'github-light-default', dark: 'github-dark-default'} as const;
 const LANGS = ['c', 'go', 'makefile', 'yaml', 'json', 'bash', 'dockerfile'] as const;
 
 /** The shiki language for a repository path; plain text when we quote something else. */
@@ -30,7 +32,7 @@ export function languageOf(path: string): string {
 }
 
 let highlighter: Promise<Highlighter> | undefined;
-const getHighlighter = () =>
+export const getHighlighter = () =>
   (highlighter ??= createHighlighter({themes: Object.values(SHIKI_THEMES), langs: [...LANGS]}));
 
 // Re-read the data only when sync rewrote it (matters for `docusaurus start`).
@@ -63,14 +65,12 @@ interface Callout {
   node: MdxJsxFlowElementHast;
 }
 
-function tokenSpan(token: ThemedToken): ElementContent {
-  const style = Object.entries(token.htmlStyle ?? {})
-    .map(([k, v]) => `${k}:${v}`)
-    .join(';');
-  return style ? h('span', {style}, [text(token.content)]) : text(token.content);
+function tokenSpan(token: ThemedToken, palette: TokenPalette): ElementContent {
+  const classes = tokenClasses(token, palette);
+  return classes.length ? h('span', {className: classes}, [text(token.content)]) : text(token.content);
 }
 
-function renderLine(id: string, path: string, line: number, tokens: ThemedToken[], callouts: Callout[], highlighted: boolean): Element {
+function renderLine(id: string, path: string, line: number, tokens: ThemedToken[], callouts: Callout[], highlighted: boolean, palette: TokenPalette): Element {
   const markers = callouts
     .filter((c) => c.line === line)
     .map((c) =>
@@ -85,7 +85,7 @@ function renderLine(id: string, path: string, line: number, tokens: ThemedToken[
       h('a', {className: ['excerpt-gutter'], href: ciliumPermalink(path, line), ...EXTERNAL, tabIndex: -1, dataVerifyIgnore: '', ariaHidden: 'true'}, [
         text(String(line)),
       ]),
-      h('span', {className: ['excerpt-code']}, tokens.map(tokenSpan)),
+      h('span', {className: ['excerpt-code']}, tokens.map((t) => tokenSpan(t, palette))),
       ...markers,
     ],
   );
@@ -99,6 +99,7 @@ function renderElision(path: string, from: number, to: number): Element {
 }
 
 function renderExcerpt(node: MdxJsxFlowElementHast, data: ExcerptData, highlighter: Highlighter, file: VFile): void {
+  const palette = tokenPalette(highlighter);
   const at = node.position?.start.line ?? 0;
   const where = `${file.path}:${at}`;
   const attrs = stringAttrs(node);
@@ -134,8 +135,8 @@ function renderExcerpt(node: MdxJsxFlowElementHast, data: ExcerptData, highlight
       lang: lang as never,
       themes: SHIKI_THEMES,
       defaultColor: 'light',
-      // The dark colour travels as --excerpt-dark; styles.module.css switches to it in dark mode.
-      cssVariablePrefix: '--excerpt-',
+      // The dark colour comes back as a `--excerpt-dark` style, which tokenClasses turns into a class.
+      cssVariablePrefix: CSS_VARIABLE_PREFIX,
     }).tokens;
     if (tokens.length !== range.lines.length) {
       file.fail(`${where}: highlighting "${id}" produced ${tokens.length} lines for ${range.lines.length}.`, node);
@@ -143,7 +144,13 @@ function renderExcerpt(node: MdxJsxFlowElementHast, data: ExcerptData, highlight
     range.lines.forEach((_, j) => {
       const line = range.from + j;
       // Lines are display:block; a newline between them would render as an empty line.
-      codeChildren.push(renderLine(id, stored.path, line, tokens[j], callouts, isHighlighted(line)));
+      let element: Element;
+      try {
+        element = renderLine(id, stored.path, line, tokens[j], callouts, isHighlighted(line), palette);
+      } catch (error) {
+        file.fail(`${where}: excerpt "${id}", ${stored.path}:${line}: ${(error as Error).message}`, node);
+      }
+      codeChildren.push(element);
     });
   });
 
@@ -164,14 +171,12 @@ function renderExcerpt(node: MdxJsxFlowElementHast, data: ExcerptData, highlight
     lang,
     shownLines: stored.ranges.map((r) => `${r.from}-${r.from + r.lines.length - 1}`).join(','),
     noteCount: String(callouts.length),
+    code: toHtml(codeChildren),
   };
   node.attributes.push(
     ...Object.entries(extra).map(([name, value]): MdxJsxAttribute => ({type: 'mdxJsxAttribute', name, value})),
   );
-  const children: RootContent[] = [
-    h('pre', {className: ['excerpt-pre'], tabIndex: 0, dataLang: lang}, [h('code', {}, codeChildren)]),
-  ];
-  if (notes.length) children.push(h('ol', {className: ['excerpt-notes']}, notes));
+  const children: RootContent[] = notes.length ? [h('ol', {className: ['excerpt-notes']}, notes)] : [];
   node.children = children as MdxJsxFlowElementHast['children'];
 }
 

@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import type {Browser, Page} from 'playwright-core';
 import {CILIUM_COMMIT, ciliumPermalink} from '../../src/cilium';
+import {getHighlighter} from '../../src/rehype/excerpts';
+import {tokenPalette} from '../../src/rehype/token-classes';
 import {isBelowNavbarAndInView, newContext} from '../support/browser';
 import {excerptData, pagesWithExcerpts, storedLine} from '../support/excerpts';
 import {type RunningServer, startSite} from '../support/server';
@@ -122,13 +124,14 @@ describe('excerpts', () => {
     const {context} = await newContext(browser, {colorScheme: 'light'});
     const page = await context.newPage();
     await page.goto(server.origin + path, {waitUntil: 'networkidle'});
-    const span = `[id="${id}"] .excerpt-code span[style]`;
+    const palette = tokenPalette(await getHighlighter());
+    const span = `[id="${id}"] .excerpt-code span[class^="tl"]`;
+    // The class names index the theme palettes (src/rehype/token-classes.ts).
     const colours = () =>
-      page.$eval(span, (el) => ({
-        computed: getComputedStyle(el).color,
-        light: (el as HTMLElement).style.color,
-        dark: (el as HTMLElement).style.getPropertyValue('--excerpt-dark').trim(),
-      }));
+      page.$eval(span, (el) => {
+        const [, light, dark] = el.className.match(/tl(\d+) td(\d+)/)!.map(Number);
+        return {computed: getComputedStyle(el).color, light, dark};
+      });
     const toRgb = (css: string) =>
       page.evaluate((c) => {
         const probe = document.createElement('span');
@@ -139,10 +142,10 @@ describe('excerpts', () => {
         return rgb;
       }, css);
     const light = await colours();
-    assert.equal(light.computed, await toRgb(light.light));
+    assert.equal(light.computed, await toRgb(palette.light[light.light]));
     await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
     const dark = await colours();
-    assert.equal(dark.computed, await toRgb(dark.dark));
+    assert.equal(dark.computed, await toRgb(palette.dark[dark.dark]));
     assert.notEqual(dark.computed, light.computed);
     await context.close();
   });

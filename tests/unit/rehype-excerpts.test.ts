@@ -31,6 +31,13 @@ async function render(mdx: string): Promise<string> {
   return String(out);
 }
 
+/** The `code` prop (the highlighted lines as HTML) of the one <Excerpt> in compiled MDX. */
+function codeProp(js: string): string {
+  const m = js.match(/\bcode: ("(?:[^"\\]|\\.)*")/);
+  assert.ok(m, 'the compiled <Excerpt> has a code prop');
+  return JSON.parse(m[1]) as string;
+}
+
 const GOOD = `<Excerpt id="demo" path="bpf/demo.c" lines="3-4,10-11" anchor="static int" highlight="10">
   <Callout line="10">Returns **zero**.</Callout>
   <Callout line="3">The entry.</Callout>
@@ -39,17 +46,27 @@ const GOOD = `<Excerpt id="demo" path="bpf/demo.c" lines="3-4,10-11" anchor="sta
 describe('rehypeExcerpts', () => {
   test('emits upstream line numbers, permalinks, ordered notes and an elision', async () => {
     const js = await render(GOOD);
-    assert.match(js, /"data-line": "3"/);
-    assert.match(js, /"data-line": "11"/);
-    assert.match(js, /id: "demo-L10"/);
-    assert.match(js, new RegExp(`blob/${CILIUM_COMMIT}/bpf/demo.c#L10`));
+    const code = codeProp(js);
+    assert.match(code, /data-line="3"/);
+    assert.match(code, /data-line="11"/);
+    assert.match(code, /id="demo-L10"/);
+    assert.match(code, new RegExp(`blob/${CILIUM_COMMIT}/bpf/demo.c#L10"`));
     assert.match(js, /permalink: "https:\/\/github\.com\/cilium\/cilium\/blob\/[0-9a-f]{40}\/bpf\/demo\.c#L3-L11"/);
-    assert.match(js, /"data-elision": "5-9"/);
-    assert.match(js, /"data-highlighted": ""/);
+    assert.match(code, /data-elision="5-9"/);
+    assert.match(code, /data-highlighted=""/);
     // Markers are numbered in line order, whatever order the notes were written in.
+    assert.match(code, /id="demo-L3".*href="#demo-note-1".*id="demo-L10".*href="#demo-note-2"/s);
     assert.ok(js.indexOf('"The entry."') < js.indexOf('"Returns "'), 'notes sorted by line');
-    assert.match(js, /"\\treturn"|"\\t"/, 'tabs are kept as text');
-    assert.doesNotMatch(js, /_components\.pre|_components\.code/, 'generated elements are not swapped for theme components');
+    assert.match(code, /">\t<span class="[^"]*">return</, 'tabs are kept as text');
+    assert.doesNotMatch(js, /_components\.(pre|code|ol|li)\b/, 'generated elements are not swapped for theme components');
+  });
+
+  test('colours tokens with palette classes, never inline styles', async () => {
+    const code = codeProp(await render(GOOD));
+    assert.doesNotMatch(code, /style=/);
+    // `static` and `return` are keywords: a light and a dark colour class each.
+    assert.match(code, /<span class="tl\d+ td\d+">static<\/span>/);
+    assert.match(code, /<span class="tl\d+ td\d+">return<\/span>/);
   });
 
   test('fails naming file and line for a callout outside the excerpt', async () => {

@@ -19,7 +19,10 @@ export interface ExcerptProps {
   /** The shown line ranges, e.g. "10-20,31-40" (set by the build). */
   shownLines: string;
   noteCount: string;
-  children: ReactNode;
+  /** The highlighted lines as HTML, rendered by src/rehype/excerpts.ts at build time. */
+  code: string;
+  /** The notes (<ol>), when the excerpt has callouts. */
+  children?: ReactNode;
 }
 
 function* lineNumbers(spec: string): Generator<number> {
@@ -57,7 +60,7 @@ function CopyButton({target, ready}: {target: React.RefObject<HTMLElement | null
 }
 
 export default function Excerpt(props: ExcerptProps): ReactNode {
-  const {id, path, title, commit, version, permalink, lang, shownLines, noteCount, children} = props;
+  const {id, path, title, commit, version, permalink, lang, shownLines, noteCount, code, children} = props;
   const root = useRef<HTMLElement>(null);
   const [activeNote, setActiveNote] = useState<string | null>(null);
 
@@ -114,6 +117,10 @@ export default function Excerpt(props: ExcerptProps): ReactNode {
           </a>
         </span>
       </figcaption>
+      {/* Static HTML: React hydrates one node here, not one per token. */}
+      <pre className="excerpt-pre" tabIndex={0} data-lang={lang}>
+        <code dangerouslySetInnerHTML={{__html: code}} />
+      </pre>
       {children}
     </figure>
   );
