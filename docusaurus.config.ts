@@ -152,6 +152,9 @@ const config: Config = {
         highlightSearchTermsOnTargetPage: false,
         explicitSearchResultPath: true,
         searchResultLimits,
+        // Index the prose, titles and reference tables, not the quoted Cilium lines: the code was
+        // a third of the index, and every symbol worth finding is named in prose or a reference row.
+        ignoreCssSelectors: ['.excerpt-pre'],
         searchBarShortcutHint: true,
       } satisfies SearchOptions,
     ],

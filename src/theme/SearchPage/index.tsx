@@ -1,11 +1,25 @@
-/** The search plugin's results page renders no <main>; ask the Layout for one (axe: landmark-one-main). */
+/**
+ * The search plugin's results page renders no <main> and no meta description: ask the Layout for
+ * the landmark (axe: landmark-one-main) and describe the page (Lighthouse SEO: meta-description).
+ */
 import React, {type ReactNode} from 'react';
+import Head from '@docusaurus/Head';
+import {translate} from '@docusaurus/Translate';
 import SearchPage from '@theme-original/SearchPage';
 import {MainLandmark} from '@site/src/theme/Layout';
 
 export default function SearchPageWrapper(): ReactNode {
+  const description = translate({
+    id: 'search.page.description',
+    message: 'Search the Cilium Source Guide: the guide pages and the reference of entry points, tail calls, maps and hive cells.',
+    description: 'The meta description of the search results page',
+  });
   return (
     <MainLandmark>
+      <Head>
+        <meta name="description" content={description} />
+        <meta property="og:description" content={description} />
+      </Head>
       <SearchPage />
     </MainLandmark>
   );
