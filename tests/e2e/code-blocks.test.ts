@@ -1,12 +1,13 @@
 /**
- * Fenced code blocks: highlighted in the server HTML, hydrated by a Prism chunk that only pages
- * with a code block load (src/theme/CodeBlock), and highlighted after client-side navigation too.
+ * Fenced code blocks (src/theme/CodeBlock): highlighted in the server HTML, left static until a
+ * reader reaches for one or reads in the dark theme, then hydrated by a Prism chunk; highlighted
+ * after client-side navigation too.
  */
 import assert from 'node:assert/strict';
 import {readFileSync, readdirSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, test} from 'node:test';
-import type {Browser, Page} from 'playwright-core';
+import type {Browser, BrowserContextOptions, Page} from 'playwright-core';
 import {newContext} from '../support/browser';
 import {BUILD_DIR, type RunningServer, startSite} from '../support/server';
 
@@ -24,41 +25,72 @@ function prismChunks(): string[] {
   return readdirSync(dir).filter((f) => f.endsWith('.js') && PRISM.test(readFileSync(join(dir, f), 'utf8')));
 }
 
-async function open(path: string, options: {javaScriptEnabled?: boolean} = {}) {
+async function open(path: string, options: BrowserContextOptions = {}) {
   const {context, record} = await newContext(browser, options);
   const page = await context.newPage();
-  const scripts: string[] = [];
+  const chunks = prismChunks();
+  const prismRequests: string[] = [];
   page.on('request', (r) => {
-    if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname.split('/').pop()!);
+    const file = new URL(r.url()).pathname.split('/').pop()!;
+    if (chunks.includes(file)) prismRequests.push(file);
   });
   await page.goto(server.origin + path, {waitUntil: 'networkidle'});
-  return {context, record, page, scripts};
+  return {context, record, page, prismRequests};
 }
 
-const tokenCount = (page: Page) => page.locator('.theme-code-block .token').count();
+const tokens = (page: Page) => page.locator('.theme-code-block .token').count();
+/** The theme renders a block's copy button only in the browser, and it works only once React runs. */
+async function copies(page: Page): Promise<boolean> {
+  const block = page.locator('.theme-code-block').first();
+  assert.equal(await block.getByRole('button', {name: /copy/i}).count(), 0, 'a static block has no copy button');
+  await block.hover();
+  const button = await block.getByRole('button', {name: /copy code/i}).elementHandle({timeout: 5000});
+  await button!.click();
+  // The label reads "Copied" for a second after a successful copy.
+  return page
+    .waitForFunction((el) => /copied/i.test(el.getAttribute('aria-label') ?? ''), button!, {timeout: 1000, polling: 50})
+    .then(() => true, () => false);
+}
 
 describe('fenced code blocks', () => {
   test('are highlighted without JavaScript', async () => {
     const {context, page} = await open(WITH_CODE, {javaScriptEnabled: false});
-    assert.ok((await tokenCount(page)) > 10);
+    assert.ok((await tokens(page)) > 10);
     await context.close();
   });
 
-  test('load Prism only on pages that have one, and hydrate without errors', async () => {
-    const chunks = prismChunks();
-    assert.ok(chunks.length > 0, 'some chunk carries Prism');
-    const without = await open(WITHOUT_CODE);
-    assert.equal(await without.page.locator('.theme-code-block').count(), 0);
-    assert.deepEqual(without.scripts.filter((s) => chunks.includes(s)), [], `${WITHOUT_CODE} loads no Prism chunk`);
-    await without.context.close();
+  test('stay static server HTML on first load in the light theme: no Prism, no errors', async () => {
+    assert.ok(prismChunks().length > 0, 'some chunk carries Prism');
+    for (const path of [WITHOUT_CODE, WITH_CODE]) {
+      const {context, record, page, prismRequests} = await open(path, {colorScheme: 'light'});
+      await page.waitForTimeout(500);
+      assert.deepEqual(prismRequests, [], `${path} loads no Prism chunk before a reader needs it`);
+      if (path === WITH_CODE) assert.ok((await tokens(page)) > 10, 'the static blocks keep their highlighting');
+      assert.deepEqual(record.consoleErrors, []);
+      assert.deepEqual(record.pageErrors, []);
+      await context.close();
+    }
+  });
 
-    const withCode = await open(WITH_CODE);
-    assert.ok(withCode.scripts.some((s) => chunks.includes(s)), `${WITH_CODE} loads the Prism chunk`);
-    await withCode.page.waitForSelector('.theme-code-block button', {state: 'attached'});
-    assert.ok((await tokenCount(withCode.page)) > 10);
-    assert.deepEqual(withCode.record.consoleErrors, []);
-    assert.deepEqual(withCode.record.pageErrors, []);
-    await withCode.context.close();
+  test('come alive when a reader reaches for one: Prism loads and the copy button works', async () => {
+    const {context, record, page, prismRequests} = await open(WITH_CODE, {colorScheme: 'light', permissions: ['clipboard-read', 'clipboard-write']});
+    assert.ok(await copies(page), 'the copy button confirms the copy');
+    assert.ok(prismRequests.length > 0, 'the Prism chunk loaded');
+    assert.ok((await tokens(page)) > 10);
+    assert.deepEqual(record.pageErrors, []);
+    await context.close();
+  });
+
+  test('take the dark theme colours when the reader reads in the dark theme', async () => {
+    const {context, record, page, prismRequests} = await open(WITH_CODE, {colorScheme: 'dark'});
+    await page.waitForFunction(() => {
+      const bg = getComputedStyle(document.querySelector('.theme-code-block pre')!).backgroundColor;
+      const [r, g, b] = bg.match(/\d+/g)!.map(Number);
+      return r + g + b < 3 * 128;
+    });
+    assert.ok(prismRequests.length > 0);
+    assert.deepEqual(record.pageErrors, []);
+    await context.close();
   });
 
   test('are highlighted after client-side navigation', async () => {
