@@ -30,6 +30,13 @@ export interface PageResult {
   lighthouse: Partial<Record<Preset, LighthouseSummary>>;
 }
 
+/** A page of another build measured with the same harness (see BENCH_BASELINE_DIR). */
+export interface BaselinePage {
+  path: string;
+  probe: PageProbe;
+  lighthouse: Partial<Record<Preset, LighthouseSummary>>;
+}
+
 export interface IndexSize {
   files: string[];
   bytes: number;
@@ -46,6 +53,7 @@ export interface Report {
   searchIndex: Record<'en' | 'zh-Hans', IndexSize>;
   search: {queries: QueryLatency[]; medianMs: number | null; worstMs: number | null};
   pages: PageResult[];
+  baseline?: {dir: string; description: string; pages: BaselinePage[]};
   budgets: BudgetLine[];
 }
 
@@ -84,7 +92,10 @@ export function evaluateBudgets(r: Omit<Report, 'budgets'>): BudgetLine[] {
       label: `Lighthouse mobile performance >= ${BUDGET.mobilePerf} on every page`,
       pass: pages.length ? bad.length === 0 : null,
       value: pages.length ? `min ${min(scoresOf('mobile', 'performance'))}, median ${median(scoresOf('mobile', 'performance'))} (${bad.length}/${pages.length} pages below)` : 'not measured',
-      why: bad.map((pg) => perfWhy(pg, 'mobile')),
+      why: [
+        ...bad.map((pg) => perfWhy(pg, 'mobile')),
+        ...(r.baseline?.pages ?? []).map((b) => `for scale — ${r.baseline!.description}, same machine and runs: ${b.path} mobile ${b.lighthouse.mobile?.scores.performance ?? '–'} (TBT ${b.lighthouse.mobile ? fmtMs(b.lighthouse.mobile.metrics.tbtMs) : '–'})`),
+      ],
     });
   }
   for (const [preset, cats, target, id] of [
@@ -291,6 +302,24 @@ export function markdown(r: Report): string {
     ),
     '',
   );
+  if (r.baseline) {
+    out.push(
+      '## Baseline: the site we started from',
+      '',
+      `${r.baseline.description}, served and measured exactly like the guide in the same run (\`${r.baseline.dir}\`).`,
+      '',
+      table(
+        ['page', 'perf m/d', 'a11y m/d', 'best pr. m/d', 'SEO m/d', 'LCP m', 'TBT m', 'JS gzip', 'CSS gzip'],
+        r.baseline.pages.map((p) => {
+          const m = p.lighthouse.mobile;
+          const d = p.lighthouse.desktop;
+          const pair = (c: Category) => `${m?.scores[c] ?? '–'} / ${d?.scores[c] ?? '–'}`;
+          return [p.path, pair('performance'), pair('accessibility'), pair('best-practices'), pair('seo'), m ? fmtMs(m.metrics.lcpMs) : '–', m ? fmtMs(m.metrics.tbtMs) : '–', kb(p.probe.jsGzipBytes), kb(p.probe.cssGzipBytes)];
+        }),
+      ),
+      '',
+    );
+  }
   out.push('## Search queries', '', table(['locale', 'query', 'samples (ms)', 'median (ms)', 'results shown'], r.search.queries.map((q) => [q.locale, q.query, q.samplesMs.map((s) => (s === null ? 'none' : String(s))).join(', '), q.medianMs === null ? '–' : String(q.medianMs), String(q.results)])), '');
   return `${out.join('\n')}\n`;
 }

@@ -11,6 +11,10 @@
  *   BENCH_SKIP_BUILD=1    measure the build/ that is there instead of building cold
  *   BENCH_OUT_DIR=bench   where report.json and REPORT.md go
  *   BENCH_SERVE_BUILD_DIR=1  serve build/ live (tests/support/server.ts) instead of a frozen copy
+ *   BENCH_BASELINE_DIR=/tmp/template/build  also measure this build (the stock Docusaurus template,
+ *                        made by `npm run bench:baseline`) with the same Lighthouse runs, so the report
+ *                        shows what this machine gives the site we started from
+ *   BENCH_BASELINE_PAGES=/,/docs/intro  its pages (default)
  *   CHROME_PATH           Chromium (default /usr/bin/chromium)
  */
 import {execFileSync} from 'node:child_process';
@@ -23,15 +27,16 @@ import {BUILD_DIR, serveBuild} from '../../tests/support/server';
 import {LOCALE_PREFIX, twinPath} from '../../tests/support/site';
 import {SITE_ROOT} from '../lib/mdx-scan';
 import {type BuildResult, coldBuild, dirBytes} from './build';
-import {launchChrome, lighthouseOnce, type LighthouseRun, PRESETS, summarise} from './lighthouse';
+import {launchChrome, lighthouseOnce, type LighthouseRun, type LighthouseSummary, PRESETS, summarise} from './lighthouse';
 import {loadSettled, runAxe, THEMES, themedContext} from './lib/axe';
 import {gzipFront} from './lib/gzip-front';
 import {serveSnapshot, snapshotBuild} from './lib/snapshot';
 import {max, median} from './lib/stats';
 import {probePage} from './probe';
-import {budgetText, BUDGET, evaluateBudgets, markdown, type PageKind, type PageResult, type Report} from './report';
+import {type BaselinePage, budgetText, BUDGET, evaluateBudgets, markdown, type PageKind, type PageResult, type Report} from './report';
 import {measureSearch} from './search';
 
+const BASELINE_DIR = process.env.BENCH_BASELINE_DIR;
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3) || 3);
 const SEARCH_REPS = Math.max(1, Number(process.env.BENCH_SEARCH_REPS ?? 3) || 3);
 const OUT_DIR = resolve(SITE_ROOT, process.env.BENCH_OUT_DIR ?? 'bench');
@@ -160,32 +165,67 @@ async function main(): Promise<number> {
     const search = {queries, medianMs: qm.length ? median(qm) : null, worstMs: qm.length ? max(qm) : null};
 
     // 2. Lighthouse, one fresh Chromium per page, presets interleaved so load noise hits both.
-    const total = pages.length * PRESETS.length * RUNS;
-    let done = 0;
-    const started = Date.now();
+    const baselinePaths = BASELINE_DIR ? (process.env.BENCH_BASELINE_PAGES ?? '/,/docs/intro').split(',') : [];
+    const total = (pages.length + baselinePaths.length) * PRESETS.length * RUNS;
+    const progress = {done: 0, total, started: Date.now()};
     for (const page of pages) {
-      const runs: Record<string, LighthouseRun[]> = {mobile: [], desktop: []};
-      const chrome = await launchChrome();
-      try {
-        for (let i = 0; i < RUNS; i++) {
-          for (const preset of PRESETS) {
-            runs[preset].push(await lighthouseOnce(front.origin + page.path, preset, chrome.port));
-            done++;
-          }
-        }
-      } finally {
-        await chrome.kill();
-      }
-      for (const preset of PRESETS) page.lighthouse[preset] = summarise(runs[preset]);
-      const eta = ((Date.now() - started) / done) * (total - done);
-      const s = (p: 'mobile' | 'desktop') => Object.values(page.lighthouse[p]!.scores).join('/');
-      log(`${page.path}: Lighthouse mobile ${s('mobile')}, desktop ${s('desktop')} (${done}/${total}, ~${Math.round(eta / 60000)} min left)`);
+      page.lighthouse = await lighthouseAll(front.origin + page.path, progress);
+      log(`${page.path}: Lighthouse mobile ${scoreLine(page.lighthouse.mobile!)}, desktop ${scoreLine(page.lighthouse.desktop!)} (${eta(progress)})`);
     }
-    return finish({...base, buildBytes, searchIndex, search, pages});
+    const baseline = BASELINE_DIR ? await measureBaseline(BASELINE_DIR, baselinePaths, progress) : undefined;
+    return finish({...base, buildBytes, searchIndex, search, pages, baseline});
   } finally {
     await front.close();
     await server.close();
     snapshot?.remove();
+  }
+}
+
+const scoreLine = (lh: LighthouseSummary) => Object.values(lh.scores).join('/');
+interface Progress {
+  done: number;
+  total: number;
+  started: number;
+}
+const eta = (p: Progress) => `${p.done}/${p.total}, ~${Math.round((((Date.now() - p.started) / p.done) * (p.total - p.done)) / 60000)} min left`;
+
+/** Median of RUNS Lighthouse runs per preset, in one fresh Chromium. */
+async function lighthouseAll(url: string, progress: Progress): Promise<PageResult['lighthouse']> {
+  const runs: Record<string, LighthouseRun[]> = {mobile: [], desktop: []};
+  const chrome = await launchChrome();
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      for (const preset of PRESETS) {
+        runs[preset].push(await lighthouseOnce(url, preset, chrome.port));
+        progress.done++;
+      }
+    }
+  } finally {
+    await chrome.kill();
+  }
+  return Object.fromEntries(PRESETS.map((preset) => [preset, summarise(runs[preset])]));
+}
+
+/** The same measurements for another build (the stock template), served the same way. */
+async function measureBaseline(dir: string, paths: string[], progress: Progress): Promise<Report['baseline']> {
+  if (!existsSync(join(dir, 'index.html'))) throw new Error(`BENCH_BASELINE_DIR=${dir} has no index.html: run npm run bench:baseline first`);
+  const server = await serveSnapshot(resolve(dir));
+  const front = await gzipFront(server);
+  try {
+    const browser = await launchBrowser();
+    const pages: BaselinePage[] = [];
+    for (const path of paths) pages.push({path, probe: await probePage(browser, server.origin + path), lighthouse: {}});
+    await browser.close();
+    for (const page of pages) {
+      page.lighthouse = await lighthouseAll(front.origin + page.path, progress);
+      log(`baseline ${page.path}: Lighthouse mobile ${scoreLine(page.lighthouse.mobile!)}, desktop ${scoreLine(page.lighthouse.desktop!)} (${eta(progress)})`);
+    }
+    const pkg = join(dir, '..', 'package.json');
+    const version = existsSync(pkg) ? (JSON.parse(readFileSync(pkg, 'utf8')).dependencies?.['@docusaurus/core'] ?? '?') : '?';
+    return {dir, description: `the stock classic template (create-docusaurus, @docusaurus/core ${version}), built unchanged`, pages};
+  } finally {
+    await front.close();
+    await server.close();
   }
 }
 
