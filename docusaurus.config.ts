@@ -1,62 +1,15 @@
 import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import type {PluginOptions as SearchOptions} from '@easyops-cn/docusaurus-search-local';
-import {type PrismTheme, themes as prismThemes} from 'prism-react-renderer';
+import {themes as prismThemes} from 'prism-react-renderer';
 import remarkGfm from 'remark-gfm';
 
 import {CILIUM_TREE_URL, CILIUM_VERSION} from './src/cilium';
+import {accessiblePrismTheme} from './src/lib/accessible-prism-theme';
 import remarkHeadingIds from './src/remark/heading-ids';
 import remarkCiliumLinks from './src/remark/cilium-links';
 import rehypeExcerpts from './src/rehype/excerpts';
 import {searchResultLimits} from './src/search/search-bar-constants';
-
-/** sRGB relative luminance (WCAG 2.x) of `[r, g, b]` in 0..255. */
-function luminance([r, g, b]: number[]): number {
-  const lin = (c: number) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
-  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
-}
-
-function parseColour(value: string): number[] | null {
-  const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(value.trim());
-  if (hex) {
-    const h = hex[1].length === 3 ? [...hex[1]].map((c) => c + c).join('') : hex[1];
-    return [0, 2, 4].map((i) => parseInt(h.slice(i, i + 2), 16));
-  }
-  const rgb = /^rgba?\(\s*(\d+)[\s,]+(\d+)[\s,]+(\d+)\s*(?:[,/]\s*1(?:\.0*)?\s*)?\)$/i.exec(value.trim());
-  return rgb ? rgb.slice(1, 4).map(Number) : null;
-}
-
-function contrast(a: number[], b: number[]): number {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (hi + 0.05) / (lo + 0.05);
-}
-
-/**
- * The Prism theme with every token colour moved towards black (light background) or white (dark
- * background) until it reaches `ratio` against the code block background, and no token dimmed by
- * opacity. prism-react-renderer's `github` theme ships comments (#999988), numbers (#36acaa) and
- * keywords (#00a4db) below WCAG AA 4.5:1; the margin above 4.5 covers the highlighted-line tint.
- */
-function accessiblePrismTheme(theme: PrismTheme, ratio = 5): PrismTheme {
-  const background = parseColour(theme.plain.backgroundColor ?? '#ffffff') ?? [255, 255, 255];
-  const target = luminance(background) > 0.18 ? [0, 0, 0] : [255, 255, 255];
-  const fix = (colour: string | undefined): string | undefined => {
-    const rgb = colour ? parseColour(colour) : null;
-    if (!rgb) return colour;
-    let mixed = rgb;
-    for (let t = 0; contrast(mixed, background) < ratio && t <= 1; t += 0.02) {
-      mixed = rgb.map((c, i) => Math.round(c + (target[i] - c) * t));
-    }
-    return mixed === rgb ? colour : `#${mixed.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
-  };
-  return {
-    plain: {...theme.plain, color: fix(theme.plain.color)},
-    styles: theme.styles.map(({types, languages, style}) => {
-      const {opacity: _dimmed, ...rest} = style as typeof style & {opacity?: number};
-      return {types, languages, style: {...rest, color: fix(rest.color)}};
-    }),
-  };
-}
 
 const docsMarkdownPlugins = {
   // Runs before Docusaurus' own heading plugin, so it still sees the `{/* #id */}` comments.
