@@ -23,14 +23,14 @@ import {cpus, loadavg, totalmem} from 'node:os';
 import {join, resolve} from 'node:path';
 import {gzipSync} from 'node:zlib';
 import {launchBrowser} from '../../tests/support/browser';
-import {BUILD_DIR, serveBuild} from '../../tests/support/server';
+import {BUILD_DIR, serveDir} from '../../tests/support/server';
 import {LOCALE_PREFIX, twinPath} from '../../tests/support/site';
 import {SITE_ROOT} from '../lib/mdx-scan';
 import {type BuildResult, coldBuild, dirBytes} from './build';
 import {launchChrome, lighthouseOnce, type LighthouseRun, type LighthouseSummary, PRESETS, summarise} from './lighthouse';
 import {loadSettled, runAxe, THEMES, themedContext} from './lib/axe';
 import {gzipFront} from './lib/gzip-front';
-import {serveSnapshot, snapshotBuild} from './lib/snapshot';
+import {snapshotBuild} from './lib/snapshot';
 import {max, median} from './lib/stats';
 import {probePage} from './probe';
 import {type BaselinePage, budgetText, BUDGET, evaluateBudgets, markdown, type PageKind, type PageResult, type Report} from './report';
@@ -138,7 +138,7 @@ async function main(): Promise<number> {
   const buildBytes = {total: dirBytes(root), en: dirBytes(root, 'zh-Hans'), 'zh-Hans': dirBytes(join(root, 'zh-Hans'))};
   const searchIndex = {en: indexSize(root, 'en'), 'zh-Hans': indexSize(root, 'zh-Hans')};
   const paths = selectedPages(root);
-  const server = useBuildDir ? await serveBuild() : await serveSnapshot(root);
+  const server = await serveDir(root);
   const front = await gzipFront(server);
   try {
     // 1. Browser checks (Playwright): first-load bytes, axe in both themes, search latency.
@@ -209,7 +209,7 @@ async function lighthouseAll(url: string, progress: Progress): Promise<PageResul
 /** The same measurements for another build (the stock template), served the same way. */
 async function measureBaseline(dir: string, paths: string[], progress: Progress): Promise<Report['baseline']> {
   if (!existsSync(join(dir, 'index.html'))) throw new Error(`BENCH_BASELINE_DIR=${dir} has no index.html: run npm run bench:baseline first`);
-  const server = await serveSnapshot(resolve(dir));
+  const server = await serveDir(resolve(dir));
   const front = await gzipFront(server);
   try {
     const browser = await launchBrowser();

@@ -26,10 +26,10 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-function resolveFile(urlPath: string): string | null {
+function resolveFile(root: string, urlPath: string): string | null {
   const clean = normalize(decodeURIComponent(urlPath)).replace(/^(\.\.[/\\])+/, '');
-  const candidates = [join(BUILD_DIR, clean), join(BUILD_DIR, `${clean}.html`), join(BUILD_DIR, clean, 'index.html')];
-  return candidates.find((p) => p.startsWith(BUILD_DIR) && existsSync(p) && statSync(p).isFile()) ?? null;
+  const candidates = [join(root, clean), join(root, `${clean}.html`), join(root, clean, 'index.html')];
+  return candidates.find((p) => p.startsWith(root) && existsSync(p) && statSync(p).isFile()) ?? null;
 }
 
 export interface RunningServer {
@@ -37,28 +37,42 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function serveBuild(): Promise<RunningServer> {
-  if (!existsSync(join(BUILD_DIR, 'index.html'))) {
-    throw new Error(`No production build in ${BUILD_DIR}: run \`npm run build\` first.`);
-  }
-  const server: Server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
-    let file = resolveFile(path);
-    let status = 200;
-    if (!file) {
-      status = 404;
-      file = join(BUILD_DIR, path.startsWith('/zh-Hans/') || path === '/zh-Hans' ? 'zh-Hans/404.html' : '404.html');
-    }
-    res.writeHead(status, {'content-type': TYPES[extname(file)] ?? 'application/octet-stream'});
-    createReadStream(file).pipe(res);
-  });
+/** Listens on a free loopback port; close() also drops kept-alive connections. */
+export async function listenOnLoopback(server: Server): Promise<RunningServer> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const {port} = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
+
+/** Serves a built site from `root` (build/, or a copy of it). */
+export async function serveDir(root: string): Promise<RunningServer> {
+  if (!existsSync(join(root, 'index.html'))) {
+    throw new Error(`No production build in ${root}: run \`npm run build\` first.`);
+  }
+  const server: Server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    let file = resolveFile(root, path);
+    let status = 200;
+    if (!file) {
+      status = 404;
+      file = join(root, path.startsWith('/zh-Hans/') || path === '/zh-Hans' ? 'zh-Hans/404.html' : '404.html');
+    }
+    res.writeHead(status, {'content-type': TYPES[extname(file)] ?? 'application/octet-stream'});
+    createReadStream(file)
+      .on('error', () => res.end())
+      .pipe(res);
+  });
+  return listenOnLoopback(server);
+}
+
+export const serveBuild = (): Promise<RunningServer> => serveDir(BUILD_DIR);
 
 /** Starts the build server and Chromium before a test file's tests and stops both after them. */
 export function startSite(ready: (site: {server: RunningServer; browser: Browser}) => void): void {

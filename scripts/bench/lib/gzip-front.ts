@@ -6,9 +6,8 @@
  */
 import {request as httpRequest} from 'node:http';
 import {createServer, type Server} from 'node:http';
-import type {AddressInfo} from 'node:net';
 import {gzipSync} from 'node:zlib';
-import type {RunningServer} from '../../../tests/support/server';
+import {listenOnLoopback, type RunningServer} from '../../../tests/support/server';
 
 const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml)|image\/svg\+xml)/;
 
@@ -49,16 +48,7 @@ export async function gzipFront(upstream: RunningServer): Promise<RunningServer>
     });
     req.pipe(forward);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const {port} = server.address() as AddressInfo;
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return listenOnLoopback(server);
 }
 
 /** Hashed assets are immutable; pages and the search index revalidate (as Docusaurus recommends). */
