@@ -98,8 +98,7 @@ function renderElision(path: string, from: number, to: number): Element {
   ]);
 }
 
-function renderExcerpt(node: MdxJsxFlowElementHast, data: ExcerptData, highlighter: Highlighter, file: VFile): void {
-  const palette = tokenPalette(highlighter);
+function renderExcerpt(node: MdxJsxFlowElementHast, data: ExcerptData, highlighter: Highlighter, palette: TokenPalette, file: VFile): void {
   const at = node.position?.start.line ?? 0;
   const where = `${file.path}:${at}`;
   const attrs = stringAttrs(node);
@@ -195,6 +194,7 @@ export default function rehypeExcerpts({dataPath = EXCERPT_DATA_PATH}: RehypeExc
     });
     if (nodes.length === 0) return;
     const [data, hl] = [excerptData(dataPath), await getHighlighter()];
-    for (const node of nodes) renderExcerpt(node, data, hl, file);
+    const palette = tokenPalette(hl);
+    for (const node of nodes) renderExcerpt(node, data, hl, palette, file);
   };
 }
