@@ -6,7 +6,7 @@
  *   src/search/search-bar-constants.ts; the search worker keeps the real module.
  * - Prism: theme-classic registers Prism's extra languages from a client module, which pulls
  *   prism-react-renderer into main. Ours registers them in src/theme/CodeBlock/Highlighted.tsx,
- *   the chunk a page loads when it has a fenced code block.
+ *   the chunk a fenced code block loads when a reader reaches for it (see src/theme/CodeBlock).
  */
 import {resolve} from 'node:path';
 import type {Plugin} from '@docusaurus/types';

@@ -2,7 +2,7 @@
  * A gzip front for tests/support/server.ts: every static host this site would be deployed to
  * (GitHub Pages, Netlify, nginx, a CDN) compresses text, while the test server sends raw bytes.
  * Measuring raw bytes would charge the simulated 4G link 3-4x the real transfer, so Lighthouse
- * talks to this front, which forwards to serveBuild() and gzips compressible responses.
+ * talks to this front, which forwards to serveDir() and gzips compressible responses.
  */
 import {request as httpRequest} from 'node:http';
 import {createServer, type Server} from 'node:http';
