@@ -4,7 +4,7 @@ import type {PluginOptions as SearchOptions} from '@easyops-cn/docusaurus-search
 import {themes as prismThemes} from 'prism-react-renderer';
 import remarkGfm from 'remark-gfm';
 
-import {CILIUM_TREE_URL, CILIUM_VERSION} from './src/cilium';
+import {CILIUM_TREE_URL, CILIUM_VERSION} from './src/lib/cilium';
 import {accessiblePrismTheme} from './src/lib/accessible-prism-theme';
 import remarkHeadingIds from './src/remark/heading-ids';
 import remarkCiliumLinks from './src/remark/cilium-links';

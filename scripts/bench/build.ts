@@ -2,7 +2,7 @@
 import {spawn} from 'node:child_process';
 import {existsSync, readdirSync, rmSync, statSync} from 'node:fs';
 import {join} from 'node:path';
-import {SITE_ROOT} from '../lib/mdx-scan';
+import {SITE_ROOT} from '../../src/lib/mdx-scan';
 
 export interface BuildResult {
   ok: boolean;

@@ -2,7 +2,7 @@
  * Lighthouse 12.2.3 through its Node API against a Chromium this module launches (chrome-launcher,
  * /usr/bin/chromium, headless=new), mobile (the default config) and desktop presets.
  */
-import {CHROME_PATH} from '../../tests/support/browser';
+import {CHROME_PATH} from '../lib/browser';
 import {median} from './lib/stats';
 
 export const PRESETS = ['mobile', 'desktop'] as const;

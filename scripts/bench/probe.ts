@@ -4,7 +4,7 @@
  */
 import {gzipSync} from 'node:zlib';
 import type {Browser} from 'playwright-core';
-import {newContext} from '../../tests/support/browser';
+import {newContext} from '../lib/browser';
 import {gotoQuiet} from './lib/quiet';
 
 export interface Resource {

@@ -10,7 +10,7 @@
  *   BENCH_SEARCH_REPS=3   repetitions per search query
  *   BENCH_SKIP_BUILD=1    measure the build/ that is there instead of building cold
  *   BENCH_OUT_DIR=bench   where report.json and REPORT.md go
- *   BENCH_SERVE_BUILD_DIR=1  serve build/ live (tests/support/server.ts) instead of a frozen copy
+ *   BENCH_SERVE_BUILD_DIR=1  serve build/ live (scripts/lib/server.ts) instead of a frozen copy
  *   BENCH_BASELINE_DIR=/tmp/template/build  also measure this build (the stock Docusaurus template,
  *                        made by `npm run bench:baseline`) with the same Lighthouse runs, so the report
  *                        shows what this machine gives the site we started from
@@ -22,10 +22,10 @@ import {existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync} from 'n
 import {cpus, loadavg, totalmem} from 'node:os';
 import {join, resolve} from 'node:path';
 import {gzipSync} from 'node:zlib';
-import {launchBrowser} from '../../tests/support/browser';
-import {BUILD_DIR, serveDir} from '../../tests/support/server';
-import {LOCALE_PREFIX, twinPath} from '../../tests/support/site';
-import {SITE_ROOT} from '../lib/mdx-scan';
+import {launchBrowser} from '../lib/browser';
+import {BUILD_DIR, serveDir} from '../lib/server';
+import {LOCALE_PREFIX, twinPath} from '../lib/site';
+import {SITE_ROOT} from '../../src/lib/mdx-scan';
 import {type BuildResult, coldBuild, dirBytes} from './build';
 import {launchChrome, lighthouseOnce, type LighthouseRun, type LighthouseSummary, PRESETS, summarise} from './lighthouse';
 import {loadSettled, runAxe, THEMES, themedContext} from './lib/axe';
@@ -43,7 +43,7 @@ const OUT_DIR = resolve(SITE_ROOT, process.env.BENCH_OUT_DIR ?? 'bench');
 const t0 = Date.now();
 const log = (s: string) => console.log(`[bench ${((Date.now() - t0) / 1000).toFixed(0).padStart(5)} s] ${s}`);
 
-/** Like tests/support/site.ts sitemapPaths, but read from `root` (the snapshot). */
+/** Like scripts/lib/site.ts sitemapPaths, but read from `root` (the snapshot). */
 function sitemapIn(root: string, locale: keyof typeof LOCALE_PREFIX): string[] {
   const xml = readFileSync(join(root, LOCALE_PREFIX[locale], 'sitemap.xml'), 'utf8');
   return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname).sort();
@@ -119,8 +119,8 @@ async function main(): Promise<number> {
       chromium: tryExec(process.env.CHROME_PATH ?? '/usr/bin/chromium', ['--version']).split('\n').pop() ?? 'unknown',
       server:
         process.env.BENCH_SERVE_BUILD_DIR === '1'
-          ? 'build/ via tests/support/server.ts on 127.0.0.1; Lighthouse through a gzip front (scripts/bench/lib/gzip-front.ts), as a static host would serve it'
-          : 'a frozen copy of build/ served like tests/support/server.ts (scripts/bench/lib/snapshot.ts) on 127.0.0.1; Lighthouse through a gzip front (scripts/bench/lib/gzip-front.ts), as a static host would serve it',
+          ? 'build/ via scripts/lib/server.ts on 127.0.0.1; Lighthouse through a gzip front (scripts/bench/lib/gzip-front.ts), as a static host would serve it'
+          : 'a frozen copy of build/ served like scripts/lib/server.ts (scripts/bench/lib/snapshot.ts) on 127.0.0.1; Lighthouse through a gzip front (scripts/bench/lib/gzip-front.ts), as a static host would serve it',
     },
     build,
   };
@@ -130,7 +130,7 @@ async function main(): Promise<number> {
   if (!existsSync(join(BUILD_DIR, 'zh-Hans', 'index.html'))) throw new Error(`${BUILD_DIR} lacks the zh-Hans locale: build both locales first`);
 
   // Freeze build/ first: others may replace it during the hour this takes (see lib/snapshot.ts).
-  // BENCH_SERVE_BUILD_DIR=1 serves build/ itself through tests/support/server.ts instead.
+  // BENCH_SERVE_BUILD_DIR=1 serves build/ itself through scripts/lib/server.ts instead.
   const useBuildDir = process.env.BENCH_SERVE_BUILD_DIR === '1';
   const snapshot = useBuildDir ? null : snapshotBuild();
   const root = snapshot?.dir ?? BUILD_DIR;

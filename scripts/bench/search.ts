@@ -3,7 +3,7 @@
  * result for the whole query, measured in the page with desktop emulation and a warm index.
  */
 import type {Browser} from 'playwright-core';
-import {newContext} from '../../tests/support/browser';
+import {newContext} from '../lib/browser';
 import {median} from './lib/stats';
 
 export const SEARCH_QUERIES = [

@@ -1,7 +1,7 @@
 /** Turns the excerpt and link references found in the pages into excerpt data read from the Cilium tree. */
 import {type CiliumSource} from '../lib/cilium-git';
-import {LOCALES} from '../lib/mdx-scan';
-import type {Site} from '../check/content';
+import {LOCALES} from '../../src/lib/mdx-scan';
+import type {Site} from '../../src/lib/content-checks';
 import {
   type ExcerptData,
   IDENTITY_ATTRS,
@@ -10,7 +10,7 @@ import {
   parseLineSpec,
   parseLinkTarget,
   sha256,
-} from './data';
+} from '../../src/lib/excerpt-data';
 
 export function buildExcerptData(site: Site, source: CiliumSource): {data: ExcerptData; problems: string[]} {
   const problems: string[] = [];

@@ -1,10 +1,10 @@
 /** npm run excerpts:check -- --cilium <git-dir>: re-reads every excerpt and link from the source and compares with the committed data. */
 import {isDeepStrictEqual} from 'node:util';
-import {checkExcerptData, checkLocaleParity} from '../check/content';
+import {checkExcerptData, checkLocaleParity} from '../../src/lib/content-checks';
 import {CiliumSource, parseArgs} from '../lib/cilium-git';
-import {scanSite} from '../lib/mdx-scan';
+import {scanSite} from '../../src/lib/mdx-scan';
 import {buildExcerptData} from './build-data';
-import {SYNC_COMMAND, loadExcerptData} from './data';
+import {SYNC_COMMAND, loadExcerptData} from '../../src/lib/excerpt-data';
 
 const args = parseArgs(process.argv.slice(2), ['cilium'], 'npm run excerpts:check -- --cilium <git-dir>');
 const site = scanSite();

@@ -1,8 +1,8 @@
 /** npm run excerpts:sync -- --cilium <git-dir> [--commit <sha>]: writes src/data/excerpts.json from the pages' references. */
 import {writeFileSync} from 'node:fs';
 import {CiliumSource, parseArgs} from '../lib/cilium-git';
-import {scanSite} from '../lib/mdx-scan';
-import {EXCERPT_DATA_PATH} from './data';
+import {scanSite} from '../../src/lib/mdx-scan';
+import {EXCERPT_DATA_PATH} from '../../src/lib/excerpt-data';
 import {buildExcerptData} from './build-data';
 
 const args = parseArgs(process.argv.slice(2), ['cilium'], 'npm run excerpts:sync -- --cilium <git-dir> [--commit <sha>]');

@@ -5,23 +5,12 @@
  * `obj.MapField.Update(key, obj.ProgField, ..)`, and socketlb's program -> cgroup attach type map.
  * ATTACH_TABLE adds what code cannot say (which interface, which object).
  */
+import type {AttachPoint, Hook} from '../../src/lib/facts';
 import {ATTACH_TABLE, TC_PARENTS, type AttachMeaning} from './attach-table';
 import type {GoFile, GoIndex, GoPackage} from './go-index';
 import {goConstString} from './go-index';
 import type {Node} from './parsers';
 import {descendants, lineOf} from './parsers';
-
-export type Hook = 'tc-ingress' | 'tc-egress' | 'xdp' | 'cgroup' | 'prog-array' | 'tail-call';
-
-export interface AttachPoint {
-  hook: Hook;
-  /** The kernel attach type (cgroup hooks) or the program array key (prog-array, tail-call). */
-  detail: string | null;
-  /** Interface(s) or cgroup the program is attached to, or the program array it is inserted into. */
-  target: string;
-  /** The Go code (or, for tail calls, the C annotation) that does it. */
-  via: {file: string; line: number; function: string | null};
-}
 
 export interface Attachment {
   object: string;

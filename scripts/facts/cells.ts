@@ -5,6 +5,7 @@
  * becomes a hive primitive (Provide, Invoke, Config, ...) or another module.
  * Anything that cannot be followed fails the run, unless the allowlist (cells-allowlist.ts) explains it.
  */
+import type {CellModule} from '../../src/lib/facts';
 import type {GoFile, GoIndex, GoPackage} from './go-index';
 import {goConstString, importedDecl} from './go-index';
 import type {Node} from './parsers';
@@ -17,20 +18,6 @@ export const HIVE_CELL = 'github.com/cilium/hive/cell';
 const MAX_DEPTH = 64;
 
 const PRIMITIVES = new Set(['Provide', 'ProvidePrivate', 'Invoke', 'Config', 'DecorateAll']);
-
-export interface CellModule {
-  id: string;
-  description: string;
-  file: string;
-  line: number;
-  /** How the parent refers to this module, e.g. `loader.Cell` or `pprof.Cell(pprofConfig)`. */
-  reference: string;
-  /** Cells directly inside the module (through groups, vars and helper functions), by kind. */
-  counts: Record<string, number>;
-  children: CellModule[];
-  /** Allowlisted references that were not followed, with the reason. */
-  unresolved: Array<{reference: string; file: string; line: number; reason: string}>;
-}
 
 interface Contents {
   modules: CellModule[];

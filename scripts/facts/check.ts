@@ -7,7 +7,8 @@ import {existsSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {CiliumSource, parseArgs} from '../lib/cilium-git';
 import {diffFacts} from './diff';
-import {FACT_FILES, generateFacts} from './facts';
+import {FACT_FILES} from '../../src/lib/facts';
+import {generateFacts} from './facts';
 import {BatchedSource} from './git-batch';
 import {FACTS_DIR, serialise} from './output';
 

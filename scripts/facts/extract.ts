@@ -5,9 +5,10 @@
  */
 import {mkdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {CILIUM_COMMIT} from '../../src/cilium';
+import {CILIUM_COMMIT} from '../../src/lib/cilium';
 import {CiliumSource, parseArgs} from '../lib/cilium-git';
-import {FACT_FILES, generateFacts} from './facts';
+import {FACT_FILES} from '../../src/lib/facts';
+import {generateFacts} from './facts';
 import {BatchedSource} from './git-batch';
 import {FACTS_DIR, serialise} from './output';
 

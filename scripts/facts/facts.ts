@@ -2,21 +2,19 @@
  * Builds the four fact files (programs, tail calls, maps, hive cells) from a source tree.
  * Both extract.ts (writes them) and check.ts (compares them) call `generateFacts`.
  */
-import {deriveAttachments, type AttachPoint} from './attach';
+import type {AttachPoint, BpfMap, CellModule, FactFile, Program, TailCall} from '../../src/lib/facts';
+import {deriveAttachments} from './attach';
 import {ATTACH_TABLE, type AttachMeaning} from './attach-table';
 import {CELLS_ALLOWLIST} from './cells-allowlist';
 import {objectName} from './c-tree';
 import type {MacroLookup} from './c-items';
-import {cellTotals, extractCellTree, type CellModule} from './cells';
+import {cellTotals, extractCellTree} from './cells';
 import {parseCInteger} from './cpp';
 import {scanDatapath, type CompiledFunction, type DatapathScan} from './datapath';
 import {GoIndex} from './go-index';
-import {goMapReferences, type GoMapRef} from './go-maps';
+import {goMapReferences} from './go-maps';
 import {loadParsers, type Node, type Parsers, type Tok} from './parsers';
 import type {FileReader} from './source';
-
-export const FACT_FILES = ['programs.json', 'tailcalls.json', 'maps.json', 'cells.json'] as const;
-export type FactFile = (typeof FACT_FILES)[number];
 
 export const GENERATED_BY = {
   command: 'npm run facts:extract -- --cilium <git-dir>',
@@ -25,59 +23,6 @@ export const GENERATED_BY = {
 
 /** Where the hive tree starts. */
 const AGENT_ROOT = {dir: 'daemon/cmd', variable: 'Agent'};
-
-export interface Program {
-  name: string;
-  kind: 'entry' | 'section' | 'tail-call';
-  section: string;
-  object: string;
-  objectSource: string;
-  file: string;
-  line: number;
-  annotation: string;
-  compiled: 'always' | 'conditional';
-  conditions: string[];
-  viaMacro: {name: string; file: string; line: number} | null;
-  attach: AttachPoint[];
-}
-
-export interface TailCall {
-  function: string;
-  index: string;
-  value: number;
-  array: string;
-  indexDefinedAt: {file: string; line: number};
-  object: string;
-  objectSource: string;
-  file: string;
-  line: number;
-  section: string;
-  compiled: 'always' | 'conditional';
-  conditions: string[];
-  viaMacro: {name: string; file: string; line: number} | null;
-}
-
-export interface BpfMap {
-  name: string;
-  pinnedName: string | null;
-  type: string | null;
-  key: string | null;
-  value: string | null;
-  keySize: string | null;
-  valueSize: string | null;
-  maxEntries: {expression: string; value: number | null; macro: {name: string; file: string; line: number} | null; runtimeHeader: string | null} | null;
-  flags: string | null;
-  pinning: string | null;
-  innerValues: string | null;
-  attributes: Array<{macro: string; key: string; value: string}>;
-  conditions: string[];
-  file: string;
-  line: number;
-  endLine: number;
-  objects: string[];
-  goPackage: string | null;
-  goRefs: GoMapRef[];
-}
 
 /** The hand-written tables, replaceable so tests can run on a fixture tree. */
 export interface FactTables {

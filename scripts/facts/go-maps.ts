@@ -3,20 +3,11 @@
  * the map's name, or the map's name plus "_" (per-endpoint maps, pinned as prefix + endpoint id,
  * e.g. callsmap.MapName = "cilium_calls_" for cilium_calls).
  */
+import type {GoMapRef} from '../../src/lib/facts';
 import {posix} from 'node:path';
 import type {GoFile, GoIndex} from './go-index';
 import {goConstString} from './go-index';
 import {descendants, lineOf} from './parsers';
-
-export interface GoMapRef {
-  package: string;
-  file: string;
-  line: number;
-  /** The constant or variable holding the name, when it is one. */
-  identifier: string | null;
-  value: string;
-  match: 'exact' | 'prefix';
-}
 
 /** Directories searched for map names: the agent's packages and its entry points. */
 export const GO_MAP_DIRS = ['pkg', 'daemon'];

@@ -1,7 +1,7 @@
 /** Reads files of the Cilium tree at one commit straight from a (bare) git directory. */
 import {execFileSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
-import {CILIUM_COMMIT} from '../../src/cilium';
+import {CILIUM_COMMIT} from '../../src/lib/cilium';
 
 export class CiliumSource {
   private readonly cache = new Map<string, string>();

@@ -2,7 +2,7 @@ import React, {type ReactNode} from 'react';
 import Link from '@docusaurus/Link';
 import Translate, {translate} from '@docusaurus/Translate';
 import Layout from '@theme/Layout';
-import {CILIUM_COMMIT, CILIUM_TREE_URL, CILIUM_VERSION} from '@site/src/cilium';
+import {CILIUM_COMMIT, CILIUM_TREE_URL, CILIUM_VERSION} from '@site/src/lib/cilium';
 import styles from './index.module.css';
 
 const START_HERE = [

@@ -1,9 +1,9 @@
 /** Fails the build when the locales disagree, a UI string is untranslated, or an excerpt/source link has no intact data entry. */
 import type {LoadContext, Plugin} from '@docusaurus/types';
-import {checkExcerptData, checkLocaleParity} from '../../scripts/check/content';
-import {checkTranslations} from '../../scripts/check/translations';
-import {loadExcerptData} from '../../scripts/excerpts/data';
-import {scanSite} from '../../scripts/lib/mdx-scan';
+import {checkExcerptData, checkLocaleParity} from '../lib/content-checks';
+import {checkTranslations} from '../lib/translation-checks';
+import {loadExcerptData} from '../lib/excerpt-data';
+import {scanSite} from '../lib/mdx-scan';
 
 export default function contentChecks(context: LoadContext): Plugin {
   return {

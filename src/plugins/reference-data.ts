@@ -6,11 +6,10 @@
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import type {LoadContext, Plugin} from '@docusaurus/types';
-import {type ExcerptData, loadExcerptData} from '../../scripts/excerpts/data';
-import type {BpfMap, Program, TailCall} from '../../scripts/facts/facts';
-import type {CellModule} from '../../scripts/facts/cells';
-import {scanSite} from '../../scripts/lib/mdx-scan';
-import {CILIUM_COMMIT, ciliumPermalink} from '../cilium';
+import {type ExcerptData, loadExcerptData} from '../lib/excerpt-data';
+import type {BpfMap, CellModule, Program, TailCall} from '../lib/facts';
+import {scanSite} from '../lib/mdx-scan';
+import {CILIUM_COMMIT, ciliumPermalink} from '../lib/cilium';
 
 export interface Located {
   anchor: string;
@@ -47,7 +46,7 @@ export interface ReferenceData {
 const readFacts = <T>(siteDir: string, name: string): T => {
   const data = JSON.parse(readFileSync(join(siteDir, 'src/data/facts', name), 'utf8')) as T & {commit: string};
   if (data.commit !== CILIUM_COMMIT) {
-    throw new Error(`src/data/facts/${name} is for Cilium ${data.commit}, src/cilium.ts pins ${CILIUM_COMMIT}; run npm run facts:extract.`);
+    throw new Error(`src/data/facts/${name} is for Cilium ${data.commit}, src/lib/cilium.ts pins ${CILIUM_COMMIT}; run npm run facts:extract.`);
   }
   return data;
 };

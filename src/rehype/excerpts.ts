@@ -11,9 +11,9 @@ import type {MdxJsxAttribute, MdxJsxFlowElementHast} from 'mdast-util-mdx-jsx';
 import {type Highlighter, type ThemedToken, createHighlighter} from 'shiki';
 import {visit} from 'unist-util-visit';
 import type {VFile} from 'vfile';
-import {checkExcerptRef} from '../../scripts/check/content';
-import {EXCERPT_DATA_PATH, type ExcerptData, loadExcerptData, parseLineSpec} from '../../scripts/excerpts/data';
-import {CILIUM_COMMIT, CILIUM_VERSION, ciliumPermalink} from '../cilium';
+import {checkExcerptRef} from '../lib/content-checks';
+import {EXCERPT_DATA_PATH, type ExcerptData, loadExcerptData, parseLineSpec} from '../lib/excerpt-data';
+import {CILIUM_COMMIT, CILIUM_VERSION, ciliumPermalink} from '../lib/cilium';
 import {CSS_VARIABLE_PREFIX, SHIKI_THEMES, type TokenPalette, tokenClasses, tokenPalette} from './token-classes';
 
 const LANGS = ['c', 'go', 'makefile', 'yaml', 'json', 'bash', 'dockerfile'] as const;

@@ -2,9 +2,9 @@
 import type {Link, Root} from 'mdast';
 import type {VFile} from 'vfile';
 import {visit} from 'unist-util-visit';
-import {parseLinkTarget} from '../../scripts/excerpts/data';
-import {CILIUM_LINK_PREFIX} from '../../scripts/lib/mdx-scan';
-import {ciliumPermalink} from '../cilium';
+import {parseLinkTarget} from '../lib/excerpt-data';
+import {CILIUM_LINK_PREFIX} from '../lib/mdx-scan';
+import {ciliumPermalink} from '../lib/cilium';
 
 export default function remarkCiliumLinks() {
   return (tree: Root, file: VFile) => {

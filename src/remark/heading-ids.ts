@@ -2,7 +2,7 @@
 import type {Heading, Root} from 'mdast';
 import type {VFile} from 'vfile';
 import {visit} from 'unist-util-visit';
-import {explicitHeadingId, headingText} from '../../scripts/lib/mdx-scan';
+import {explicitHeadingId, headingText} from '../lib/mdx-scan';
 
 export default function remarkHeadingIds() {
   return (tree: Root, file: VFile) => {

@@ -3,8 +3,9 @@ import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import type {Browser} from 'playwright-core';
 import {formatViolations, loadSettled, runAxe, THEMES, themedContext} from '../../scripts/bench/lib/axe';
-import {type RunningServer, startSite} from '../support/server';
-import {LOCALE_PREFIX, sitemapPaths} from '../support/site';
+import {startSite} from '../support/start-site';
+import {type RunningServer} from '../../scripts/lib/server';
+import {LOCALE_PREFIX, sitemapPaths} from '../../scripts/lib/site';
 
 let server: RunningServer;
 let browser: Browser;

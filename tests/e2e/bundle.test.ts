@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {readFileSync, readdirSync} from 'node:fs';
 import {join} from 'node:path';
 import {test} from 'node:test';
-import {BUILD_DIR} from '../support/server';
+import {BUILD_DIR} from '../../scripts/lib/server';
 
 test('no shiki, oniguruma or TextMate grammar in build/assets/js', () => {
   const dir = join(BUILD_DIR, 'assets/js');

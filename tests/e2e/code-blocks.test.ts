@@ -8,8 +8,9 @@ import {readFileSync, readdirSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, test} from 'node:test';
 import type {Browser, BrowserContextOptions, Page} from 'playwright-core';
-import {newContext} from '../support/browser';
-import {BUILD_DIR, type RunningServer, startSite} from '../support/server';
+import {newContext} from '../../scripts/lib/browser';
+import {startSite} from '../support/start-site';
+import {BUILD_DIR, type RunningServer} from '../../scripts/lib/server';
 
 let server: RunningServer;
 let browser: Browser;

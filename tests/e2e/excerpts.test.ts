@@ -2,12 +2,13 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import type {Browser, Page} from 'playwright-core';
-import {CILIUM_COMMIT, ciliumPermalink} from '../../src/cilium';
+import {CILIUM_COMMIT, ciliumPermalink} from '../../src/lib/cilium';
 import {getHighlighter} from '../../src/rehype/excerpts';
 import {tokenPalette} from '../../src/rehype/token-classes';
-import {isBelowNavbarAndInView, newContext} from '../support/browser';
+import {isBelowNavbarAndInView, newContext} from '../../scripts/lib/browser';
 import {excerptData, pagesWithExcerpts, storedLine} from '../support/excerpts';
-import {type RunningServer, startSite} from '../support/server';
+import {startSite} from '../support/start-site';
+import {type RunningServer} from '../../scripts/lib/server';
 
 let server: RunningServer;
 let browser: Browser;

@@ -2,8 +2,9 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import type {Browser} from 'playwright-core';
-import {newContext} from '../support/browser';
-import {type RunningServer, startSite} from '../support/server';
+import {newContext} from '../../scripts/lib/browser';
+import {startSite} from '../support/start-site';
+import {type RunningServer} from '../../scripts/lib/server';
 
 let server: RunningServer;
 let browser: Browser;

@@ -9,12 +9,13 @@ import {readFileSync, readdirSync, statSync} from 'node:fs';
 import {join, relative} from 'node:path';
 import {before, describe, test} from 'node:test';
 import type {Browser, Page} from 'playwright-core';
-import {CILIUM_COMMIT, CILIUM_REPO_URL} from '../../src/cilium';
-import {newContext} from '../support/browser';
-import {BUILD_DIR, type RunningServer, startSite} from '../support/server';
-import {sitemapPaths} from '../support/site';
+import {CILIUM_COMMIT, CILIUM_REPO_URL} from '../../src/lib/cilium';
+import {newContext} from '../../scripts/lib/browser';
+import {startSite} from '../support/start-site';
+import {BUILD_DIR, type RunningServer} from '../../scripts/lib/server';
+import {sitemapPaths} from '../../scripts/lib/site';
 import {excerptData} from '../support/excerpts';
-import {SITE_ROOT} from '../../scripts/lib/mdx-scan';
+import {SITE_ROOT} from '../../src/lib/mdx-scan';
 
 let server: RunningServer;
 let browser: Browser;

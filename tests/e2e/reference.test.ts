@@ -4,9 +4,10 @@ import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, test} from 'node:test';
 import type {Browser} from 'playwright-core';
-import {SITE_ROOT} from '../../scripts/lib/mdx-scan';
-import {isBelowNavbarAndInView, newContext} from '../support/browser';
-import {type RunningServer, startSite} from '../support/server';
+import {SITE_ROOT} from '../../src/lib/mdx-scan';
+import {isBelowNavbarAndInView, newContext} from '../../scripts/lib/browser';
+import {startSite} from '../support/start-site';
+import {type RunningServer} from '../../scripts/lib/server';
 
 const facts = (name: string) => JSON.parse(readFileSync(join(SITE_ROOT, 'src/data/facts', name), 'utf8'));
 const programs = facts('programs.json').programs.filter((p: {kind: string}) => p.kind !== 'tail-call').length;

@@ -5,8 +5,9 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import type {Browser, Page} from 'playwright-core';
-import {newContext} from '../support/browser';
-import {type RunningServer, startSite} from '../support/server';
+import {newContext} from '../../scripts/lib/browser';
+import {startSite} from '../support/start-site';
+import {type RunningServer} from '../../scripts/lib/server';
 
 let server: RunningServer;
 let browser: Browser;

@@ -1,8 +1,8 @@
 /** Where the built site shows each excerpt, and what the data says it must show. */
 import {readFileSync, readdirSync, statSync} from 'node:fs';
 import {join, relative} from 'node:path';
-import {type ExcerptData, loadExcerptData} from '../../scripts/excerpts/data';
-import {BUILD_DIR} from './server';
+import {type ExcerptData, loadExcerptData} from '../../src/lib/excerpt-data';
+import {BUILD_DIR} from '../../scripts/lib/server';
 
 export const excerptData: ExcerptData = loadExcerptData();
 

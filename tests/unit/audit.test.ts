@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import {execFile} from 'node:child_process';
 import {test} from 'node:test';
-import {SITE_ROOT} from '../../scripts/lib/mdx-scan';
+import {SITE_ROOT} from '../../src/lib/mdx-scan';
 
 interface AuditVia {
   title?: string;

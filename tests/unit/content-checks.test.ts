@@ -1,10 +1,10 @@
 /** The cross-file content rules: locale parity, heading ids and excerpt data integrity. */
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {type Site, checkExcerptData, checkLocaleParity} from '../../scripts/check/content';
-import {type ExcerptData, sha256} from '../../scripts/excerpts/data';
-import {type ScannedPage, scanMdxSource} from '../../scripts/lib/mdx-scan';
-import {CILIUM_COMMIT} from '../../src/cilium';
+import {type Site, checkExcerptData, checkLocaleParity} from '../../src/lib/content-checks';
+import {type ExcerptData, sha256} from '../../src/lib/excerpt-data';
+import {type ScannedPage, scanMdxSource} from '../../src/lib/mdx-scan';
+import {CILIUM_COMMIT} from '../../src/lib/cilium';
 
 const EXCERPT = `<Excerpt id="demo" path="bpf/demo.c" lines="2-3" anchor="int main">
   <Callout line="3">Note.</Callout>
@@ -101,7 +101,7 @@ describe('checkExcerptData', () => {
   });
 
   test('fails on data synced from another commit', () => {
-    assert.match(checkExcerptData(good, data({commit: 'f'.repeat(40)})).join(), /src\/cilium\.ts pins/);
+    assert.match(checkExcerptData(good, data({commit: 'f'.repeat(40)})).join(), /src\/lib\/cilium\.ts pins/);
   });
 
   test('fails on an over-long excerpt and a malformed line list', () => {

@@ -5,11 +5,11 @@ import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {before, describe, test} from 'node:test';
-import type {Site} from '../../scripts/check/content';
+import type {Site} from '../../src/lib/content-checks';
 import {buildExcerptData} from '../../scripts/excerpts/build-data';
-import {sha256} from '../../scripts/excerpts/data';
+import {sha256} from '../../src/lib/excerpt-data';
 import {CiliumSource} from '../../scripts/lib/cilium-git';
-import {scanMdxSource} from '../../scripts/lib/mdx-scan';
+import {scanMdxSource} from '../../src/lib/mdx-scan';
 
 const FILE = ['// SPDX-License-Identifier: GPL-2.0', '', 'static int demo(void)', '{', '\treturn 0;\t/* tab kept */', '}', ''].join('\n');
 let gitDir: string;

@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {diffFacts} from '../../scripts/facts/diff';
-import {FACT_FILES, GENERATED_BY, generateFacts, type BpfMap, type Program, type TailCall} from '../../scripts/facts/facts';
+import {GENERATED_BY, generateFacts} from '../../scripts/facts/facts';
+import {FACT_FILES, type BpfMap, type Program, type TailCall} from '../../src/lib/facts';
 import {FIXTURE_ATTACH_TABLE, fixtureReader, patchedReader} from '../fixtures/facts/fixture';
 
 const AGENT_TABLES = {attachTable: FIXTURE_ATTACH_TABLE, cellsAllowlist: {}};

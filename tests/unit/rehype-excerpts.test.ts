@@ -5,9 +5,9 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, test} from 'node:test';
 import {VFile} from 'vfile';
-import {type ExcerptData, sha256} from '../../scripts/excerpts/data';
+import {type ExcerptData, sha256} from '../../src/lib/excerpt-data';
 import rehypeExcerpts, {languageOf} from '../../src/rehype/excerpts';
-import {CILIUM_COMMIT} from '../../src/cilium';
+import {CILIUM_COMMIT} from '../../src/lib/cilium';
 
 const A = ['static int demo(void)', '{'];
 const B = ['\treturn 0;', '}'];

@@ -5,7 +5,7 @@
 import {readFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import type {Browser, BrowserContext, BrowserContextOptions, Page} from 'playwright-core';
-import {newContext, type PageRecord} from '../../../tests/support/browser';
+import {newContext, type PageRecord} from '../../lib/browser';
 import {gotoQuiet} from './quiet';
 
 export const THEMES = ['light', 'dark'] as const;

@@ -1,5 +1,5 @@
 /**
- * A gzip front for tests/support/server.ts: every static host this site would be deployed to
+ * A gzip front for scripts/lib/server.ts: every static host this site would be deployed to
  * (GitHub Pages, Netlify, nginx, a CDN) compresses text, while the test server sends raw bytes.
  * Measuring raw bytes would charge the simulated 4G link 3-4x the real transfer, so Lighthouse
  * talks to this front, which forwards to serveDir() and gzips compressible responses.
@@ -7,7 +7,7 @@
 import {request as httpRequest} from 'node:http';
 import {createServer, type Server} from 'node:http';
 import {gzipSync} from 'node:zlib';
-import {listenOnLoopback, type RunningServer} from '../../../tests/support/server';
+import {listenOnLoopback, type RunningServer} from '../../lib/server';
 
 const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml)|image\/svg\+xml)/;
 

@@ -4,7 +4,7 @@
  */
 import {readFileSync, readdirSync, statSync} from 'node:fs';
 import {join, relative} from 'node:path';
-import {SITE_ROOT} from '../lib/mdx-scan';
+import {SITE_ROOT} from './mdx-scan';
 
 /** Messages that are the same in both languages (names, not prose). */
 const SAME_IN_BOTH = new Set(['Cilium', 'cilium-agent']);

@@ -3,7 +3,7 @@
  * and by the unit tests: both locales hold the same pages, heading ids and excerpts, and every
  * excerpt or source link has exactly one matching, intact entry in src/data/excerpts.json.
  */
-import {CILIUM_COMMIT} from '../../src/cilium';
+import {CILIUM_COMMIT} from './cilium';
 import {
   type ExcerptData,
   IDENTITY_ATTRS,
@@ -16,8 +16,8 @@ import {
   parseLineSpec,
   parseLinkTarget,
   sha256,
-} from '../excerpts/data';
-import {type ExcerptRef, LOCALES, type Locale, type ScannedPage} from '../lib/mdx-scan';
+} from './excerpt-data';
+import {type ExcerptRef, LOCALES, type Locale, type ScannedPage} from './mdx-scan';
 
 export type Site = Record<Locale, Map<string, ScannedPage>>;
 
@@ -91,7 +91,7 @@ function compareExcerpts(a: ScannedPage, b: ScannedPage): string[] {
 export function checkExcerptData(site: Site, data: ExcerptData): string[] {
   const problems: string[] = [];
   if (data.commit !== CILIUM_COMMIT) {
-    problems.push(`src/data/excerpts.json is for Cilium ${data.commit}, src/cilium.ts pins ${CILIUM_COMMIT}.`);
+    problems.push(`src/data/excerpts.json is for Cilium ${data.commit}, src/lib/cilium.ts pins ${CILIUM_COMMIT}.`);
   }
   const used = new Set<string>();
   const usedLinks = new Set<string>();

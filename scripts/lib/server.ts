@@ -3,10 +3,7 @@ import {createReadStream, existsSync, statSync} from 'node:fs';
 import {createServer, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {extname, join, normalize} from 'node:path';
-import {after, before} from 'node:test';
-import type {Browser} from 'playwright-core';
-import {SITE_ROOT} from '../../scripts/lib/mdx-scan';
-import {launchBrowser} from './browser';
+import {SITE_ROOT} from '../../src/lib/mdx-scan';
 
 /** The production build to serve; GUIDE_BUILD_DIR points elsewhere (e.g. a build made with --out-dir). */
 export const BUILD_DIR = process.env.GUIDE_BUILD_DIR ?? join(SITE_ROOT, 'build');
@@ -73,16 +70,3 @@ export async function serveDir(root: string): Promise<RunningServer> {
 }
 
 export const serveBuild = (): Promise<RunningServer> => serveDir(BUILD_DIR);
-
-/** Starts the build server and Chromium before a test file's tests and stops both after them. */
-export function startSite(ready: (site: {server: RunningServer; browser: Browser}) => void): void {
-  let site: {server: RunningServer; browser: Browser} | undefined;
-  before(async () => {
-    site = {server: await serveBuild(), browser: await launchBrowser()};
-    ready(site);
-  });
-  after(async () => {
-    await site?.browser.close();
-    await site?.server.close();
-  });
-}

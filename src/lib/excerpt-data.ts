@@ -5,8 +5,8 @@
 import {createHash} from 'node:crypto';
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {CILIUM_COMMIT} from '../../src/cilium';
-import {ASCII_ID, SITE_ROOT} from '../lib/mdx-scan';
+import {CILIUM_COMMIT} from './cilium';
+import {ASCII_ID, SITE_ROOT} from './mdx-scan';
 
 export const EXCERPT_DATA_PATH = join(SITE_ROOT, 'src/data/excerpts.json');
 export const SYNC_COMMAND = 'npm run excerpts:sync -- --cilium <git-dir>';
@@ -104,8 +104,8 @@ export function loadExcerptData(path = EXCERPT_DATA_PATH): ExcerptData {
   }
   if (data.commit !== CILIUM_COMMIT) {
     throw new Error(
-      `${path} was synced from Cilium ${data.commit}, but src/cilium.ts pins ${CILIUM_COMMIT}. ` +
-        `Run ${SYNC_COMMAND} or update src/cilium.ts.`,
+      `${path} was synced from Cilium ${data.commit}, but src/lib/cilium.ts pins ${CILIUM_COMMIT}. ` +
+        `Run ${SYNC_COMMAND} or update src/lib/cilium.ts.`,
     );
   }
   return data;
