@@ -44,7 +44,7 @@ function moduleAt(root: CellModule, path: string[]): CellModule {
   return module;
 }
 
-const countModules = (module: CellModule): number => module.children.reduce((n, c) => n + 1 + countModules(c), 0);
+const countModules = (module: CellModule): number => module.children.reduce((n, c) => n + countModules(c), 1);
 
 /** Every count a page may render, by the name pages use in `<FactCount of="…" />`. */
 export const FACT_COUNTS = {
@@ -65,7 +65,7 @@ export const FACT_COUNTS = {
   maps: (f: Facts) => f.maps.length,
   /** Objects that hold the global `cilium_call_policy` program array. */
   callPolicyObjects: (f: Facts) => f.maps.find((m) => m.name === 'cilium_call_policy')?.objects.length ?? 0,
-  /** Modules in the agent's cell tree below `agent`. */
+  /** Modules in the agent's cell tree, `agent` itself included. */
   agentModules: (f: Facts) => countModules(f.agent),
   /** Modules directly inside `agent.datapath.maps`. */
   mapsModuleChildren: (f: Facts) => moduleAt(f.agent, ['datapath', 'maps']).children.length,

@@ -37,6 +37,11 @@ describe('remarkFactCounts', () => {
     assert.equal(paragraphText(tree), `${factsFile('maps.json').count} maps, ${factsFile('tailcalls.json').count} tail calls`);
   });
 
+  test('renders the module count of the agent cell tree the extractor wrote', async () => {
+    const tree = await run('<FactCount of="agentModules" /> modules\n');
+    assert.equal(paragraphText(tree), `${factsFile('cells.json').totals.modules} modules`);
+  });
+
   test('works inside link text and on a line of its own', async () => {
     const tree = await run('[<FactCount of="socketLbPrograms" /> programs](/x)\n\n<FactCount of="maps" />\n');
     const link = tree.children[0].type === 'paragraph' ? tree.children[0].children[0] : null;
