@@ -4,9 +4,8 @@ import type {Node, Parent, Root, Text} from 'mdast';
 import type {MdxJsxFlowElement, MdxJsxTextElement} from 'mdast-util-mdx-jsx';
 import type {VFile} from 'vfile';
 import {SKIP, visit} from 'unist-util-visit';
-import type {CellModule} from '../../scripts/facts/cells';
-import type {BpfMap, Program, TailCall} from '../../scripts/facts/facts';
-import {CILIUM_COMMIT} from '../cilium';
+import {CILIUM_COMMIT} from '../lib/cilium';
+import type {BpfMap, CellModule, Program, TailCall} from '../lib/facts';
 
 export interface Facts {
   programs: Program[];
