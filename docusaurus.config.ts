@@ -8,13 +8,14 @@ import {CILIUM_TREE_URL, CILIUM_VERSION} from './src/lib/cilium';
 import {accessiblePrismTheme} from './src/lib/accessible-prism-theme';
 import remarkHeadingIds from './src/remark/heading-ids';
 import remarkCiliumLinks from './src/remark/cilium-links';
+import remarkFactCounts from './src/remark/fact-counts';
 import rehypeExcerpts from './src/rehype/excerpts';
 import {searchResultLimits} from './src/search/search-bar-constants';
 
 const docsMarkdownPlugins = {
   // Runs before Docusaurus' own heading plugin, so it still sees the `{/* #id */}` comments.
   beforeDefaultRemarkPlugins: [remarkHeadingIds],
-  remarkPlugins: [remarkGfm, remarkCiliumLinks],
+  remarkPlugins: [remarkGfm, remarkCiliumLinks, remarkFactCounts],
   rehypePlugins: [rehypeExcerpts],
 };
 
