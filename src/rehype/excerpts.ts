@@ -108,6 +108,9 @@ function tokenLines(highlighter: Highlighter, lang: string, lines: string[]): Th
     defaultColor: 'light',
     // The dark colour comes back as a `--excerpt-dark` style, which tokenClasses turns into a class.
     cssVariablePrefix: CSS_VARIABLE_PREFIX,
+    // No per-line time limit (shiki's default is 500 ms): on a loaded machine a line could stop
+    // half-tokenized and come back with other scopes, making the build fail or differ by chance.
+    tokenizeTimeLimit: 0,
   }).tokens;
 }
 

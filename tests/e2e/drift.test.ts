@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import type {Browser} from 'playwright-core';
-import {formatViolations, loadSettled, runAxe, THEMES, themedContext} from '../../scripts/bench/lib/axe';
+import {loadSettled, themedContext, violationsInEachTheme} from '../../scripts/bench/lib/axe';
 import {newContext} from '../../scripts/lib/browser';
 import {type RunningServer} from '../../scripts/lib/server';
 import {ciliumPermalinkAt} from '../../src/lib/cilium';
@@ -182,11 +182,7 @@ describe('drift', () => {
     for (const path of ['/docs/reference/drift', '/zh-Hans/docs/reference/drift', '/docs/reference/cell-tree', pageOf(id), `/zh-Hans${pageOf(id)}`]) {
       await loadSettled(page, server.origin + path);
       await page.evaluate(() => document.querySelectorAll('details[data-drift-panel]').forEach((d) => ((d as HTMLDetailsElement).open = true)));
-      for (const theme of THEMES) {
-        await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
-        await page.waitForTimeout(150);
-        problems.push(...formatViolations(path, theme, await runAxe(page)));
-      }
+      problems.push(...(await violationsInEachTheme(page, path)));
     }
     await context.close();
     assert.deepEqual(problems, [], `axe violations:\n${problems.join('\n')}`);
