@@ -86,12 +86,14 @@ export function DriftBadge(props: DriftProps & {path: string}): ReactNode {
   );
 }
 
-export function DriftPanel({driftDiff, driftLabel, version}: DriftProps & {version: string}): ReactNode {
+export function DriftPanel({driftDiff, driftLabel, version, path, title, shownLines}: DriftProps & {version: string; path: string; title?: string; shownLines: string}): ReactNode {
   if (!driftDiff) return null;
   const caption = translate(
     {id: 'excerpt.drift.diffCaption', message: 'Quoted lines (Cilium v{version}) against the same region in {label}'},
     {version, label: driftLabel},
   );
+  // Several panels can share a page; each scroll region needs its own name.
+  const regionName = `${caption}: ${title ?? `${path} ${shownLines}`}`;
   return (
     <details className={styles.driftPanel} data-drift-panel="">
       <summary>
@@ -99,7 +101,7 @@ export function DriftPanel({driftDiff, driftLabel, version}: DriftProps & {versi
           {'How this code reads in {label}'}
         </Translate>
       </summary>
-      <div className={styles.driftScroll} role="region" aria-label={caption} tabIndex={0}>
+      <div className={styles.driftScroll} role="region" aria-label={regionName} tabIndex={0}>
         <table className="drift-diff">
           <caption className={styles.driftCaption}>{caption}</caption>
           <thead>
