@@ -10,6 +10,9 @@ import {type ExcerptData, loadExcerptData} from '../lib/excerpt-data';
 import type {BpfMap, CellModule, Program, TailCall} from '../lib/facts';
 import {scanSite} from '../lib/mdx-scan';
 import {CILIUM_COMMIT, ciliumPermalink} from '../lib/cilium';
+import {type ReferenceTable, type TableDrift, loadDriftData, referenceRows} from '../lib/drift';
+import type {Locale} from '../lib/mdx-scan';
+import {type DriftView, buildDriftView} from './drift-view';
 
 export interface Located {
   anchor: string;
@@ -18,6 +21,8 @@ export interface Located {
   permalink: string;
   /** `/docs/...#<excerpt>-L<line>` when a guide excerpt shows this line. */
   guide: string | null;
+  /** Set when the row is gone at the drift target (src/data/drift.json). */
+  drift?: 'removed';
 }
 export type ProgramRow = Located &
   Pick<Program, 'name' | 'kind' | 'section' | 'objectSource' | 'conditions'> & {
@@ -41,6 +46,7 @@ export interface ReferenceData {
   tailCalls: TailCallRow[];
   maps: MapRow[];
   cells: {root: ModuleRow; totals: Record<string, number>};
+  drift: DriftView;
 }
 
 const readFacts = <T>(siteDir: string, name: string): T => {
@@ -80,8 +86,22 @@ function anchorMaker() {
   };
 }
 
-export function buildReferenceData(siteDir: string, excerpts: ExcerptData = loadExcerptData()): ReferenceData {
+/** Marks the rows of one table that are removed at the drift target, and remembers each key's anchor. */
+function driftMarker(table: ReferenceTable, facts: unknown, drift: TableDrift, anchors: Map<string, string>) {
+  const keys = referenceRows(table, facts).map((r) => r.key);
+  const removed = new Set(drift.status === 'compared' ? drift.removed.map((r) => r.key) : []);
+  let i = 0;
+  return <Row extends Located>(row: Row): Row => {
+    const key = keys[i++];
+    anchors.set(`${table} ${key}`, row.anchor);
+    return removed.has(key) ? {...row, drift: 'removed'} : row;
+  };
+}
+
+export function buildReferenceData(siteDir: string, locale: Locale, excerpts: ExcerptData = loadExcerptData()): ReferenceData {
   const guide = guideIndex(siteDir, excerpts);
+  const drift = loadDriftData(join(siteDir, 'src/data/drift.json'));
+  const anchors = new Map<string, string>();
   const locate = (anchor: string, file: string, line: number): Located => ({
     anchor,
     file,
@@ -91,8 +111,9 @@ export function buildReferenceData(siteDir: string, excerpts: ExcerptData = load
   });
 
   const programAnchor = anchorMaker();
-  const programs = readFacts<{programs: Program[]}>(siteDir, 'programs.json')
-    .programs.filter((p) => p.kind !== 'tail-call')
+  const programFacts = readFacts<{programs: Program[]}>(siteDir, 'programs.json');
+  const programs = programFacts.programs
+    .filter((p) => p.kind !== 'tail-call')
     .map((p) => ({
       ...locate(programAnchor(`prog-${p.name}`), p.file, p.line),
       name: p.name,
@@ -101,10 +122,12 @@ export function buildReferenceData(siteDir: string, excerpts: ExcerptData = load
       objectSource: p.objectSource,
       conditions: p.conditions,
       attach: p.attach.map((a) => ({...a, permalink: ciliumPermalink(a.via.file, a.via.line)})),
-    }));
+    }))
+    .map(driftMarker('programs', programFacts, drift.reference.programs, anchors));
 
   const tailAnchor = anchorMaker();
-  const tailCalls = readFacts<{tailCalls: TailCall[]}>(siteDir, 'tailcalls.json').tailCalls.map((t) => ({
+  const tailFacts = readFacts<{tailCalls: TailCall[]}>(siteDir, 'tailcalls.json');
+  const tailCalls = tailFacts.tailCalls.map((t) => ({
     ...locate(tailAnchor(`tail-${t.objectSource.replace(/^bpf\/|\.c$/g, '')}-${t.function}`), t.file, t.line),
     function: t.function,
     index: t.index,
@@ -113,10 +136,11 @@ export function buildReferenceData(siteDir: string, excerpts: ExcerptData = load
     objectSource: t.objectSource,
     conditions: t.conditions,
     macro: t.viaMacro?.name ?? null,
-  }));
+  })).map(driftMarker('tailCalls', tailFacts, drift.reference.tailCalls, anchors));
 
   const mapAnchor = anchorMaker();
-  const maps = readFacts<{maps: BpfMap[]}>(siteDir, 'maps.json').maps.map((m) => ({
+  const mapFacts = readFacts<{maps: BpfMap[]}>(siteDir, 'maps.json');
+  const maps = mapFacts.maps.map((m) => ({
     ...locate(mapAnchor(`map-${m.name}`), m.file, m.line),
     name: m.name,
     type: m.type,
@@ -127,26 +151,34 @@ export function buildReferenceData(siteDir: string, excerpts: ExcerptData = load
     objects: m.objects,
     maxEntries: m.maxEntries ? String(m.maxEntries.value ?? m.maxEntries.expression) : null,
     go: m.goRefs[0] ? {package: m.goRefs[0].package, permalink: ciliumPermalink(m.goRefs[0].file, m.goRefs[0].line)} : null,
-  }));
+  })).map(driftMarker('maps', mapFacts, drift.reference.maps, anchors));
 
   const moduleAnchor = anchorMaker();
   const cellsFacts = readFacts<{tree: CellModule; totals: Record<string, number>}>(siteDir, 'cells.json');
-  const toRow = (m: CellModule): ModuleRow => ({
-    ...locate(moduleAnchor(`module-${m.id}`), m.file, m.line),
-    id: m.id,
-    description: m.description,
-    counts: m.counts as Record<string, number>,
-    children: m.children.map(toRow),
-  });
+  const markModule = driftMarker('cells', cellsFacts, drift.reference.cells, anchors);
+  // Pre-order, as referenceRows lists modules: the module is marked before its children.
+  const toRow = (m: CellModule): ModuleRow => {
+    const row = markModule({
+      ...locate(moduleAnchor(`module-${m.id}`), m.file, m.line),
+      id: m.id,
+      description: m.description,
+      counts: m.counts as Record<string, number>,
+      children: [] as ModuleRow[],
+    });
+    row.children = m.children.map(toRow);
+    return row;
+  };
+  const root = toRow(cellsFacts.tree);
 
-  return {commit: CILIUM_COMMIT, programs, tailCalls, maps, cells: {root: toRow(cellsFacts.tree), totals: cellsFacts.totals}};
+  const driftView = buildDriftView(siteDir, locale, drift, (table, key) => anchors.get(`${table} ${key}`));
+  return {commit: CILIUM_COMMIT, programs, tailCalls, maps, cells: {root, totals: cellsFacts.totals}, drift: driftView};
 }
 
 export default function referenceData(context: LoadContext): Plugin<ReferenceData> {
   return {
     name: 'reference-data',
     async loadContent() {
-      return buildReferenceData(context.siteDir);
+      return buildReferenceData(context.siteDir, context.i18n.currentLocale as Locale);
     },
     async contentLoaded({content, actions}) {
       await actions.createData('reference.json', JSON.stringify(content));

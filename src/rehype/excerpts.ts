@@ -15,6 +15,8 @@ import {checkExcerptRef} from '../lib/content-checks';
 import {EXCERPT_DATA_PATH, type ExcerptData, loadExcerptData, parseLineSpec} from '../lib/excerpt-data';
 import {CILIUM_COMMIT, CILIUM_VERSION, ciliumPermalink} from '../lib/cilium';
 import {CSS_VARIABLE_PREFIX, SHIKI_THEMES, type TokenPalette, tokenClasses, tokenPalette} from './token-classes';
+import {driftData, excerptDriftProps} from './excerpt-drift';
+import {DRIFT_DATA_PATH, type DriftData} from '../lib/drift';
 
 const LANGS = ['c', 'go', 'makefile', 'yaml', 'json', 'bash', 'dockerfile'] as const;
 
@@ -98,7 +100,21 @@ function renderElision(path: string, from: number, to: number): Element {
   ]);
 }
 
-function renderExcerpt(node: MdxJsxFlowElementHast, data: ExcerptData, highlighter: Highlighter, palette: TokenPalette, file: VFile): void {
+/** Tokens per line of `lines`, coloured as every excerpt is. */
+function tokenLines(highlighter: Highlighter, lang: string, lines: string[]): ThemedToken[][] {
+  return highlighter.codeToTokens(lines.join('\n'), {
+    lang: lang as never,
+    themes: SHIKI_THEMES,
+    defaultColor: 'light',
+    // The dark colour comes back as a `--excerpt-dark` style, which tokenClasses turns into a class.
+    cssVariablePrefix: CSS_VARIABLE_PREFIX,
+    // No per-line time limit (shiki's default is 500 ms): on a loaded machine a line could stop
+    // half-tokenized and come back with other scopes, making the build fail or differ by chance.
+    tokenizeTimeLimit: 0,
+  }).tokens;
+}
+
+function renderExcerpt(node: MdxJsxFlowElementHast, data: ExcerptData, drift: DriftData, highlighter: Highlighter, palette: TokenPalette, file: VFile): void {
   const at = node.position?.start.line ?? 0;
   const where = `${file.path}:${at}`;
   const attrs = stringAttrs(node);
@@ -130,13 +146,7 @@ function renderExcerpt(node: MdxJsxFlowElementHast, data: ExcerptData, highlight
       const prev = stored.ranges[i - 1];
       codeChildren.push(renderElision(stored.path, prev.from + prev.lines.length, range.from - 1));
     }
-    const tokens = highlighter.codeToTokens(range.lines.join('\n'), {
-      lang: lang as never,
-      themes: SHIKI_THEMES,
-      defaultColor: 'light',
-      // The dark colour comes back as a `--excerpt-dark` style, which tokenClasses turns into a class.
-      cssVariablePrefix: CSS_VARIABLE_PREFIX,
-    }).tokens;
+    const tokens = tokenLines(highlighter, lang, range.lines);
     if (tokens.length !== range.lines.length) {
       file.fail(`${where}: highlighting "${id}" produced ${tokens.length} lines for ${range.lines.length}.`, node);
     }
@@ -171,6 +181,7 @@ function renderExcerpt(node: MdxJsxFlowElementHast, data: ExcerptData, highlight
     shownLines: stored.ranges.map((r) => `${r.from}-${r.from + r.lines.length - 1}`).join(','),
     noteCount: String(callouts.length),
     code: toHtml(codeChildren),
+    ...excerptDriftProps(id, stored, drift, (lines) => tokenLines(highlighter, lang, lines).map((line) => line.map((t) => tokenSpan(t, palette)))),
   };
   node.attributes.push(
     ...Object.entries(extra).map(([name, value]): MdxJsxAttribute => ({type: 'mdxJsxAttribute', name, value})),
@@ -182,9 +193,11 @@ function renderExcerpt(node: MdxJsxFlowElementHast, data: ExcerptData, highlight
 export interface RehypeExcerptsOptions {
   /** Where the synced excerpt data lives (tests point it at fixtures). */
   dataPath?: string;
+  /** Where the drift data (what each excerpt became in a newer Cilium) lives. */
+  driftPath?: string;
 }
 
-export default function rehypeExcerpts({dataPath = EXCERPT_DATA_PATH}: RehypeExcerptsOptions = {}) {
+export default function rehypeExcerpts({dataPath = EXCERPT_DATA_PATH, driftPath = DRIFT_DATA_PATH}: RehypeExcerptsOptions = {}) {
   return async (tree: Root, file: VFile) => {
     const nodes: MdxJsxFlowElementHast[] = [];
     visit(tree, (node) => {
@@ -194,7 +207,13 @@ export default function rehypeExcerpts({dataPath = EXCERPT_DATA_PATH}: RehypeExc
     });
     if (nodes.length === 0) return;
     const [data, hl] = [excerptData(dataPath), await getHighlighter()];
+    let drift: DriftData;
+    try {
+      drift = driftData(data, driftPath);
+    } catch (error) {
+      file.fail(`${file.path}: ${(error as Error).message}`);
+    }
     const palette = tokenPalette(hl);
-    for (const node of nodes) renderExcerpt(node, data, hl, palette, file);
+    for (const node of nodes) renderExcerpt(node, data, drift, hl, palette, file);
   };
 }

@@ -8,6 +8,7 @@ import {VFile} from 'vfile';
 import {type ExcerptData, sha256} from '../../src/lib/excerpt-data';
 import rehypeExcerpts, {languageOf} from '../../src/rehype/excerpts';
 import {CILIUM_COMMIT} from '../../src/lib/cilium';
+import {driftFixture} from '../support/drift';
 
 const A = ['static int demo(void)', '{'];
 const B = ['\treturn 0;', '}'];
@@ -22,12 +23,15 @@ const data: ExcerptData = {
 };
 const dataPath = join(mkdtempSync(join(tmpdir(), 'rehype-')), 'excerpts.json');
 writeFileSync(dataPath, JSON.stringify(data));
+// Every excerpt needs its drift entry (tests/unit/excerpt-drift.test.ts covers what it renders).
+const driftPath = join(dataPath, '..', 'drift.json');
+writeFileSync(driftPath, JSON.stringify(driftFixture(data, {demo: {status: 'unchanged', path: 'bpf/demo.c'}})));
 
 async function render(mdx: string): Promise<string> {
   const file = new VFile({path: 'docs/demo.mdx', value: mdx});
   // @mdx-js/mdx is ESM-only; the tests run as CommonJS.
   const {compile} = await import('@mdx-js/mdx');
-  const out = await compile(file, {rehypePlugins: [[rehypeExcerpts, {dataPath}]]});
+  const out = await compile(file, {rehypePlugins: [[rehypeExcerpts, {dataPath, driftPath}]]});
   return String(out);
 }
 

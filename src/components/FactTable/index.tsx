@@ -16,7 +16,7 @@ export interface Column<Row> {
   sortBy?: (row: Row) => string | number;
 }
 
-interface Props<Row extends {anchor: string}> {
+interface Props<Row extends {anchor: string; drift?: string}> {
   caption: string;
   columns: Column<Row>[];
   rows: Row[];
@@ -24,7 +24,7 @@ interface Props<Row extends {anchor: string}> {
   filterText: (row: Row) => string;
 }
 
-export default function FactTable<Row extends {anchor: string}>({caption, columns, rows, filterText}: Props<Row>): ReactNode {
+export default function FactTable<Row extends {anchor: string; drift?: string}>({caption, columns, rows, filterText}: Props<Row>): ReactNode {
   const isBrowser = useIsBrowser();
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<{column: number; direction: 1 | -1} | null>(null);
@@ -93,7 +93,7 @@ export default function FactTable<Row extends {anchor: string}>({caption, column
           </thead>
           <tbody>
             {visible.map((row) => (
-              <tr key={row.anchor} id={row.anchor} data-fact-row="">
+              <tr key={row.anchor} id={row.anchor} data-fact-row="" data-drift={row.drift}>
                 {columns.map((column) => (
                   <td key={column.label}>{column.cell(row)}</td>
                 ))}

@@ -5,6 +5,7 @@ import {translate} from '@docusaurus/Translate';
 import reference from '@generated/reference-data/default/reference.json';
 import FactTable, {type Column} from '@site/src/components/FactTable';
 import type {Located, MapRow, ProgramRow, ReferenceData, TailCallRow} from '@site/src/plugins/reference-data';
+import {DriftNote, RemovedMark} from './Drift';
 
 const data = reference as ReferenceData;
 
@@ -26,6 +27,14 @@ function Source({row}: {row: Located}): ReactNode {
   );
 }
 
+/** A row's name, marked when the row is gone in the newer Cilium the guide compares with. */
+const Name = ({row, name}: {row: Located; name: string}) => (
+  <>
+    <code>{name}</code>
+    {row.drift === 'removed' && <RemovedMark />}
+  </>
+);
+
 const Conditions = ({conditions}: {conditions: string[]}) =>
   conditions.length ? <code>{conditions.join(' && ')}</code> : <>{translate({id: 'reference.always', message: 'always'})}</>;
 
@@ -38,7 +47,7 @@ const label = {
 
 export function ProgramsTable(): ReactNode {
   const columns: Column<ProgramRow>[] = [
-    {label: label.name(), cell: (r) => <code>{r.name}</code>, sortBy: (r) => r.name},
+    {label: label.name(), cell: (r) => <Name row={r} name={r.name} />, sortBy: (r) => r.name},
     {label: translate({id: 'reference.col.section', message: 'ELF section'}), cell: (r) => <code>{r.section}</code>, sortBy: (r) => r.section},
     {label: label.object(), cell: (r) => <code>{r.objectSource}</code>, sortBy: (r) => r.objectSource},
     {
@@ -60,18 +69,21 @@ export function ProgramsTable(): ReactNode {
     {label: label.source(), cell: (r) => <Source row={r} />, sortBy: (r) => `${r.file}:${String(r.line).padStart(6, '0')}`},
   ];
   return (
-    <FactTable
-      caption={translate({id: 'reference.programs.caption', message: 'Entry programs of the datapath objects'})}
-      columns={columns}
-      rows={data.programs}
-      filterText={(r) => [r.name, r.section, r.objectSource, r.file, ...r.attach.map((a) => `${a.hook} ${a.target}`)].join(' ')}
-    />
+    <>
+      <FactTable
+        caption={translate({id: 'reference.programs.caption', message: 'Entry programs of the datapath objects'})}
+        columns={columns}
+        rows={data.programs}
+        filterText={(r) => [r.name, r.section, r.objectSource, r.file, ...r.attach.map((a) => `${a.hook} ${a.target}`)].join(' ')}
+      />
+      <DriftNote table="programs" />
+    </>
   );
 }
 
 export function TailCallsTable(): ReactNode {
   const columns: Column<TailCallRow>[] = [
-    {label: label.name(), cell: (r) => <code>{r.function}</code>, sortBy: (r) => r.function},
+    {label: label.name(), cell: (r) => <Name row={r} name={r.function} />, sortBy: (r) => r.function},
     {label: translate({id: 'reference.col.index', message: 'Slot'}), cell: (r) => <><code>{r.index}</code> = {r.value}</>, sortBy: (r) => r.value},
     {label: label.object(), cell: (r) => <code>{r.objectSource}</code>, sortBy: (r) => r.objectSource},
     {label: label.condition(), cell: (r) => <Conditions conditions={r.conditions} />},
@@ -87,18 +99,21 @@ export function TailCallsTable(): ReactNode {
     },
   ];
   return (
-    <FactTable
-      caption={translate({id: 'reference.tailcalls.caption', message: 'Tail calls, one row per object that compiles them'})}
-      columns={columns}
-      rows={data.tailCalls}
-      filterText={(r) => [r.function, r.index, r.objectSource, r.file, r.macro ?? '', ...r.conditions].join(' ')}
-    />
+    <>
+      <FactTable
+        caption={translate({id: 'reference.tailcalls.caption', message: 'Tail calls, one row per object that compiles them'})}
+        columns={columns}
+        rows={data.tailCalls}
+        filterText={(r) => [r.function, r.index, r.objectSource, r.file, r.macro ?? '', ...r.conditions].join(' ')}
+      />
+      <DriftNote table="tailCalls" />
+    </>
   );
 }
 
 export function MapsTable(): ReactNode {
   const columns: Column<MapRow>[] = [
-    {label: label.name(), cell: (r) => <code>{r.name}</code>, sortBy: (r) => r.name},
+    {label: label.name(), cell: (r) => <Name row={r} name={r.name} />, sortBy: (r) => r.name},
     {label: translate({id: 'reference.col.type', message: 'Type'}), cell: (r) => <code>{r.type?.replace('BPF_MAP_TYPE_', '')}</code>, sortBy: (r) => r.type ?? ''},
     {
       label: translate({id: 'reference.col.keyvalue', message: 'Key → value'}),
@@ -126,12 +141,15 @@ export function MapsTable(): ReactNode {
     {label: label.source(), cell: (r) => <Source row={r} />, sortBy: (r) => `${r.file}:${String(r.line).padStart(6, '0')}`},
   ];
   return (
-    <FactTable
-      caption={translate({id: 'reference.maps.caption', message: 'Maps defined with __section_maps_btf'})}
-      columns={columns}
-      rows={data.maps}
-      filterText={(r) => [r.name, r.type ?? '', r.key ?? '', r.value ?? '', r.file, r.go?.package ?? '', ...r.conditions].join(' ')}
-    />
+    <>
+      <FactTable
+        caption={translate({id: 'reference.maps.caption', message: 'Maps defined with __section_maps_btf'})}
+        columns={columns}
+        rows={data.maps}
+        filterText={(r) => [r.name, r.type ?? '', r.key ?? '', r.value ?? '', r.file, r.go?.package ?? '', ...r.conditions].join(' ')}
+      />
+      <DriftNote table="maps" />
+    </>
   );
 }
 
