@@ -3,11 +3,11 @@
  * stable anchor per item, its GitHub permalink, and a link to the guide's excerpt that explains it.
  * Pages import the result from `@generated/reference-data/default/reference.json`.
  */
-import {readFileSync} from 'node:fs';
-import {join} from 'node:path';
 import type {LoadContext, Plugin} from '@docusaurus/types';
 import {type ExcerptData, loadExcerptData} from '../lib/excerpt-data';
-import type {BpfMap, CellModule, Program, TailCall} from '../lib/facts';
+import {type BpfMap, type CellModule, type Program, type TailCall, readFactFile} from '../lib/facts';
+import {attachTargetText} from '../lib/generated-text';
+import type {Locale} from '../lib/mdx-scan';
 import {scanSite} from '../lib/mdx-scan';
 import {CILIUM_COMMIT, ciliumPermalink} from '../lib/cilium';
 
@@ -21,7 +21,8 @@ export interface Located {
 }
 export type ProgramRow = Located &
   Pick<Program, 'name' | 'kind' | 'section' | 'objectSource' | 'conditions'> & {
-    attach: Array<Program['attach'][number] & {permalink: string}>;
+    /** `target` as the page's locale says it; `identifiers` in backticks (src/lib/generated-text.ts). */
+    attach: Array<Program['attach'][number] & {permalink: string; targetText: string}>;
   };
 export type TailCallRow = Located & Pick<TailCall, 'function' | 'index' | 'value' | 'array' | 'objectSource' | 'conditions'> & {macro: string | null};
 export type MapRow = Located &
@@ -42,14 +43,6 @@ export interface ReferenceData {
   maps: MapRow[];
   cells: {root: ModuleRow; totals: Record<string, number>};
 }
-
-const readFacts = <T>(siteDir: string, name: string): T => {
-  const data = JSON.parse(readFileSync(join(siteDir, 'src/data/facts', name), 'utf8')) as T & {commit: string};
-  if (data.commit !== CILIUM_COMMIT) {
-    throw new Error(`src/data/facts/${name} is for Cilium ${data.commit}, src/lib/cilium.ts pins ${CILIUM_COMMIT}; run npm run facts:extract.`);
-  }
-  return data;
-};
 
 /** path → excerpts that show lines of it, with the doc page that holds each excerpt. */
 function guideIndex(siteDir: string, excerpts: ExcerptData) {
@@ -80,7 +73,7 @@ function anchorMaker() {
   };
 }
 
-export function buildReferenceData(siteDir: string, excerpts: ExcerptData = loadExcerptData()): ReferenceData {
+export function buildReferenceData(siteDir: string, locale: Locale = 'en', excerpts: ExcerptData = loadExcerptData()): ReferenceData {
   const guide = guideIndex(siteDir, excerpts);
   const locate = (anchor: string, file: string, line: number): Located => ({
     anchor,
@@ -91,7 +84,7 @@ export function buildReferenceData(siteDir: string, excerpts: ExcerptData = load
   });
 
   const programAnchor = anchorMaker();
-  const programs = readFacts<{programs: Program[]}>(siteDir, 'programs.json')
+  const programs = readFactFile<{programs: Program[]}>('programs.json', siteDir)
     .programs.filter((p) => p.kind !== 'tail-call')
     .map((p) => ({
       ...locate(programAnchor(`prog-${p.name}`), p.file, p.line),
@@ -100,11 +93,11 @@ export function buildReferenceData(siteDir: string, excerpts: ExcerptData = load
       section: p.section,
       objectSource: p.objectSource,
       conditions: p.conditions,
-      attach: p.attach.map((a) => ({...a, permalink: ciliumPermalink(a.via.file, a.via.line)})),
+      attach: p.attach.map((a) => ({...a, permalink: ciliumPermalink(a.via.file, a.via.line), targetText: attachTargetText(a.target, locale)})),
     }));
 
   const tailAnchor = anchorMaker();
-  const tailCalls = readFacts<{tailCalls: TailCall[]}>(siteDir, 'tailcalls.json').tailCalls.map((t) => ({
+  const tailCalls = readFactFile<{tailCalls: TailCall[]}>('tailcalls.json', siteDir).tailCalls.map((t) => ({
     ...locate(tailAnchor(`tail-${t.objectSource.replace(/^bpf\/|\.c$/g, '')}-${t.function}`), t.file, t.line),
     function: t.function,
     index: t.index,
@@ -116,7 +109,7 @@ export function buildReferenceData(siteDir: string, excerpts: ExcerptData = load
   }));
 
   const mapAnchor = anchorMaker();
-  const maps = readFacts<{maps: BpfMap[]}>(siteDir, 'maps.json').maps.map((m) => ({
+  const maps = readFactFile<{maps: BpfMap[]}>('maps.json', siteDir).maps.map((m) => ({
     ...locate(mapAnchor(`map-${m.name}`), m.file, m.line),
     name: m.name,
     type: m.type,
@@ -130,7 +123,7 @@ export function buildReferenceData(siteDir: string, excerpts: ExcerptData = load
   }));
 
   const moduleAnchor = anchorMaker();
-  const cellsFacts = readFacts<{tree: CellModule; totals: Record<string, number>}>(siteDir, 'cells.json');
+  const cellsFacts = readFactFile<{tree: CellModule; totals: Record<string, number>}>('cells.json', siteDir);
   const toRow = (m: CellModule): ModuleRow => ({
     ...locate(moduleAnchor(`module-${m.id}`), m.file, m.line),
     id: m.id,
@@ -146,7 +139,7 @@ export default function referenceData(context: LoadContext): Plugin<ReferenceDat
   return {
     name: 'reference-data',
     async loadContent() {
-      return buildReferenceData(context.siteDir);
+      return buildReferenceData(context.siteDir, context.i18n.currentLocale as Locale);
     },
     async contentLoaded({content, actions}) {
       await actions.createData('reference.json', JSON.stringify(content));
