@@ -53,7 +53,8 @@ const CASES: Record<'en' | 'zh-Hans', Array<[string, string]>> = {
     ['Why does Cilium compile its eBPF programs at runtime', '/docs/faq'],
     ['Is this CO-RE', '/docs/faq'],
     ['pinned commit', '/docs/intro'],
-    ['cilium_call_policy', '/docs/reference/maps'],
+    // Named only in the reference table, where identifiers carry <wbr> break points.
+    ['cilium_lb4_reverse_sk', '/docs/reference/maps'],
     ['maps reference', '/docs/reference/maps'],
     ['entry programs reference', '/docs/reference/entry-points'],
   ],
@@ -98,6 +99,7 @@ const CASES: Record<'en' | 'zh-Hans', Array<[string, string]>> = {
     ['固定提交', '/docs/intro'],
     ['概览', '/docs/intro'],
     ['参考资料', '/docs/reference'],
+    ['cilium_runtime_config', '/docs/reference/maps'],
   ],
 };
 

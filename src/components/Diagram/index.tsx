@@ -66,7 +66,8 @@ export default function Diagram({name}: {name: string}): ReactNode {
   );
   return (
     <figure className={styles.diagram} data-diagram={name} data-diagram-key={key}>
-      <style>{hintRule}</style>
+      {/* As HTML, not a text child: the build minifies inline CSS, and hydration must not compare it. */}
+      <style dangerouslySetInnerHTML={{__html: hintRule}} />
       <div
         className={styles.scroll}
         // A very wide diagram scrolls sideways; the scroll box must be reachable by keyboard.
