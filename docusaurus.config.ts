@@ -6,6 +6,8 @@ import remarkGfm from 'remark-gfm';
 
 import {CILIUM_TREE_URL, CILIUM_VERSION} from './src/lib/cilium';
 import {accessiblePrismTheme} from './src/lib/accessible-prism-theme';
+import {searchUserDictionary} from './src/lib/search-dictionary';
+import {tocEntryCount} from './src/lib/mdx-scan';
 import remarkHeadingIds from './src/remark/heading-ids';
 import remarkCiliumLinks from './src/remark/cilium-links';
 import remarkFactCounts from './src/remark/fact-counts';
@@ -49,6 +51,14 @@ const config: Config = {
   onDuplicateRoutes: 'throw',
   markdown: {
     format: 'mdx',
+    // A table of contents with one entry only takes width from the page (the reference tables need it).
+    async parseFrontMatter(params) {
+      const result = await params.defaultParseFrontMatter(params);
+      if (result.frontMatter.hide_table_of_contents === undefined && tocEntryCount(params.fileContent) <= 1) {
+        result.frontMatter.hide_table_of_contents = true;
+      }
+      return result;
+    },
     hooks: {
       onBrokenMarkdownLinks: 'throw',
       onBrokenMarkdownImages: 'throw',
@@ -94,15 +104,16 @@ const config: Config = {
 
   themes: [
     [
-      '@easyops-cn/docusaurus-search-local',
+      // The plugin, indexing each Chinese term with its parts (see the file).
+      './src/plugins/search-local.ts',
       {
         hashed: true,
         language: ['en', 'zh'],
         indexBlog: false,
         indexPages: false,
         docsRouteBasePath: 'docs',
-        // Keeps Cilium/eBPF terms whole when jieba segments Chinese text.
-        zhUserDictPath: './src/data/search-userdict.txt',
+        // Keeps Cilium/eBPF terms and the pages' Chinese keywords whole when jieba segments text.
+        zhUserDict: searchUserDictionary(),
         highlightSearchTermsOnTargetPage: false,
         explicitSearchResultPath: true,
         searchResultLimits,

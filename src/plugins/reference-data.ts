@@ -3,15 +3,14 @@
  * stable anchor per item, its GitHub permalink, and a link to the guide's excerpt that explains it.
  * Pages import the result from `@generated/reference-data/default/reference.json`.
  */
-import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import type {LoadContext, Plugin} from '@docusaurus/types';
 import {type ExcerptData, loadExcerptData} from '../lib/excerpt-data';
-import type {BpfMap, CellModule, Program, TailCall} from '../lib/facts';
-import {scanSite} from '../lib/mdx-scan';
+import {type BpfMap, type CellModule, type Program, type TailCall, readFactFile} from '../lib/facts';
+import {attachTargetText} from '../lib/generated-text';
+import {type Locale, scanSite} from '../lib/mdx-scan';
 import {CILIUM_COMMIT, ciliumPermalink} from '../lib/cilium';
 import {type ReferenceTable, type TableDrift, loadDriftData, referenceRows} from '../lib/drift';
-import type {Locale} from '../lib/mdx-scan';
 import {type DriftView, buildDriftView} from './drift-view';
 
 export interface Located {
@@ -26,7 +25,8 @@ export interface Located {
 }
 export type ProgramRow = Located &
   Pick<Program, 'name' | 'kind' | 'section' | 'objectSource' | 'conditions'> & {
-    attach: Array<Program['attach'][number] & {permalink: string}>;
+    /** `target` as the page's locale says it; `identifiers` in backticks (src/lib/generated-text.ts). */
+    attach: Array<Program['attach'][number] & {permalink: string; targetText: string}>;
   };
 export type TailCallRow = Located & Pick<TailCall, 'function' | 'index' | 'value' | 'array' | 'objectSource' | 'conditions'> & {macro: string | null};
 export type MapRow = Located &
@@ -48,14 +48,6 @@ export interface ReferenceData {
   cells: {root: ModuleRow; totals: Record<string, number>};
   drift: DriftView;
 }
-
-const readFacts = <T>(siteDir: string, name: string): T => {
-  const data = JSON.parse(readFileSync(join(siteDir, 'src/data/facts', name), 'utf8')) as T & {commit: string};
-  if (data.commit !== CILIUM_COMMIT) {
-    throw new Error(`src/data/facts/${name} is for Cilium ${data.commit}, src/lib/cilium.ts pins ${CILIUM_COMMIT}; run npm run facts:extract.`);
-  }
-  return data;
-};
 
 /** path → excerpts that show lines of it, with the doc page that holds each excerpt. */
 function guideIndex(siteDir: string, excerpts: ExcerptData) {
@@ -98,7 +90,7 @@ function driftMarker(table: ReferenceTable, facts: unknown, drift: TableDrift, a
   };
 }
 
-export function buildReferenceData(siteDir: string, locale: Locale, excerpts: ExcerptData = loadExcerptData()): ReferenceData {
+export function buildReferenceData(siteDir: string, locale: Locale = 'en', excerpts: ExcerptData = loadExcerptData()): ReferenceData {
   const guide = guideIndex(siteDir, excerpts);
   const drift = loadDriftData(join(siteDir, 'src/data/drift.json'));
   const anchors = new Map<string, string>();
@@ -111,7 +103,7 @@ export function buildReferenceData(siteDir: string, locale: Locale, excerpts: Ex
   });
 
   const programAnchor = anchorMaker();
-  const programFacts = readFacts<{programs: Program[]}>(siteDir, 'programs.json');
+  const programFacts = readFactFile<{programs: Program[]}>('programs.json', siteDir);
   const programs = programFacts.programs
     .filter((p) => p.kind !== 'tail-call')
     .map((p) => ({
@@ -121,12 +113,12 @@ export function buildReferenceData(siteDir: string, locale: Locale, excerpts: Ex
       section: p.section,
       objectSource: p.objectSource,
       conditions: p.conditions,
-      attach: p.attach.map((a) => ({...a, permalink: ciliumPermalink(a.via.file, a.via.line)})),
+      attach: p.attach.map((a) => ({...a, permalink: ciliumPermalink(a.via.file, a.via.line), targetText: attachTargetText(a.target, locale)})),
     }))
     .map(driftMarker('programs', programFacts, drift.reference.programs, anchors));
 
   const tailAnchor = anchorMaker();
-  const tailFacts = readFacts<{tailCalls: TailCall[]}>(siteDir, 'tailcalls.json');
+  const tailFacts = readFactFile<{tailCalls: TailCall[]}>('tailcalls.json', siteDir);
   const tailCalls = tailFacts.tailCalls.map((t) => ({
     ...locate(tailAnchor(`tail-${t.objectSource.replace(/^bpf\/|\.c$/g, '')}-${t.function}`), t.file, t.line),
     function: t.function,
@@ -139,7 +131,7 @@ export function buildReferenceData(siteDir: string, locale: Locale, excerpts: Ex
   })).map(driftMarker('tailCalls', tailFacts, drift.reference.tailCalls, anchors));
 
   const mapAnchor = anchorMaker();
-  const mapFacts = readFacts<{maps: BpfMap[]}>(siteDir, 'maps.json');
+  const mapFacts = readFactFile<{maps: BpfMap[]}>('maps.json', siteDir);
   const maps = mapFacts.maps.map((m) => ({
     ...locate(mapAnchor(`map-${m.name}`), m.file, m.line),
     name: m.name,
@@ -154,7 +146,7 @@ export function buildReferenceData(siteDir: string, locale: Locale, excerpts: Ex
   })).map(driftMarker('maps', mapFacts, drift.reference.maps, anchors));
 
   const moduleAnchor = anchorMaker();
-  const cellsFacts = readFacts<{tree: CellModule; totals: Record<string, number>}>(siteDir, 'cells.json');
+  const cellsFacts = readFactFile<{tree: CellModule; totals: Record<string, number>}>('cells.json', siteDir);
   const markModule = driftMarker('cells', cellsFacts, drift.reference.cells, anchors);
   // Pre-order, as referenceRows lists modules: the module is marked before its children.
   const toRow = (m: CellModule): ModuleRow => {

@@ -3,7 +3,7 @@ import React, {type ReactNode} from 'react';
 import Link from '@docusaurus/Link';
 import {translate} from '@docusaurus/Translate';
 import reference from '@generated/reference-data/default/reference.json';
-import FactTable, {type Column} from '@site/src/components/FactTable';
+import FactTable, {type Column, Ident} from '@site/src/components/FactTable';
 import type {Located, MapRow, ProgramRow, ReferenceData, TailCallRow} from '@site/src/plugins/reference-data';
 import {DriftNote, RemovedMark} from './Drift';
 
@@ -13,9 +13,7 @@ function Source({row}: {row: Located}): ReactNode {
   return (
     <>
       <a href={row.permalink} target="_blank" rel="noopener noreferrer">
-        <code>
-          {row.file}:{row.line}
-        </code>
+        <Ident text={`${row.file}:${row.line}`} />
       </a>
       {row.guide && (
         <>
@@ -30,13 +28,18 @@ function Source({row}: {row: Located}): ReactNode {
 /** A row's name, marked when the row is gone in the newer Cilium the guide compares with. */
 const Name = ({row, name}: {row: Located; name: string}) => (
   <>
-    <code>{name}</code>
+    <Ident text={name} />
     {row.drift === 'removed' && <RemovedMark />}
   </>
 );
 
+/** Generated text in the page's language, `identifiers` in backticks (src/lib/generated-text.ts). */
+const Phrase = ({text}: {text: string}) => (
+  <>{text.split('`').map((part, i) => (i % 2 === 1 ? <Ident key={i} text={part} /> : part))}</>
+);
+
 const Conditions = ({conditions}: {conditions: string[]}) =>
-  conditions.length ? <code>{conditions.join(' && ')}</code> : <>{translate({id: 'reference.always', message: 'always'})}</>;
+  conditions.length ? <Ident text={conditions.join(' && ')} /> : <>{translate({id: 'reference.always', message: 'always'})}</>;
 
 const label = {
   name: () => translate({id: 'reference.col.name', message: 'Name'}),
@@ -48,18 +51,26 @@ const label = {
 export function ProgramsTable(): ReactNode {
   const columns: Column<ProgramRow>[] = [
     {label: label.name(), cell: (r) => <Name row={r} name={r.name} />, sortBy: (r) => r.name},
-    {label: translate({id: 'reference.col.section', message: 'ELF section'}), cell: (r) => <code>{r.section}</code>, sortBy: (r) => r.section},
-    {label: label.object(), cell: (r) => <code>{r.objectSource}</code>, sortBy: (r) => r.objectSource},
+    {label: translate({id: 'reference.col.section', message: 'ELF section'}), cell: (r) => <Ident text={r.section} />, sortBy: (r) => r.section},
+    {label: label.object(), cell: (r) => <Ident text={r.objectSource} />, sortBy: (r) => r.objectSource},
     {
       label: translate({id: 'reference.col.attach', message: 'Where the agent attaches it'}),
       cell: (r) => (
         <ul className="clean-list">
           {r.attach.map((a) => (
             <li key={`${a.hook}-${a.target}-${a.via.line}`}>
-              <code>{a.hook}</code> {a.detail && <code>{a.detail}</code>} — {a.target}{' '}
-              (<a href={a.permalink} target="_blank" rel="noopener noreferrer">
-                <code>{a.via.function ?? a.via.file}</code>
-              </a>)
+              <code>{a.hook}</code>{' '}
+              {a.detail && (
+                <>
+                  {a.hook === 'prog-array' && `${translate({id: 'reference.attach.key', message: 'key', description: 'Before the program array key of a prog-array row'})} `}
+                  <Ident text={a.detail} />{' '}
+                </>
+              )}
+              — <Phrase text={a.targetText} /> (
+              <a href={a.permalink} target="_blank" rel="noopener noreferrer">
+                <Ident text={a.via.function ?? a.via.file} />
+              </a>
+              )
             </li>
           ))}
         </ul>
@@ -84,15 +95,15 @@ export function ProgramsTable(): ReactNode {
 export function TailCallsTable(): ReactNode {
   const columns: Column<TailCallRow>[] = [
     {label: label.name(), cell: (r) => <Name row={r} name={r.function} />, sortBy: (r) => r.function},
-    {label: translate({id: 'reference.col.index', message: 'Slot'}), cell: (r) => <><code>{r.index}</code> = {r.value}</>, sortBy: (r) => r.value},
-    {label: label.object(), cell: (r) => <code>{r.objectSource}</code>, sortBy: (r) => r.objectSource},
+    {label: translate({id: 'reference.col.index', message: 'Slot'}), cell: (r) => <><Ident text={r.index} /> = {r.value}</>, sortBy: (r) => r.value},
+    {label: label.object(), cell: (r) => <Ident text={r.objectSource} />, sortBy: (r) => r.objectSource},
     {label: label.condition(), cell: (r) => <Conditions conditions={r.conditions} />},
     {
       label: label.source(),
       cell: (r) => (
         <>
           <Source row={r} />
-          {r.macro && <> · <code>{r.macro}</code></>}
+          {r.macro && <> · <Ident text={r.macro} /></>}
         </>
       ),
       sortBy: (r) => `${r.file}:${String(r.line).padStart(6, '0')}`,
@@ -114,24 +125,24 @@ export function TailCallsTable(): ReactNode {
 export function MapsTable(): ReactNode {
   const columns: Column<MapRow>[] = [
     {label: label.name(), cell: (r) => <Name row={r} name={r.name} />, sortBy: (r) => r.name},
-    {label: translate({id: 'reference.col.type', message: 'Type'}), cell: (r) => <code>{r.type?.replace('BPF_MAP_TYPE_', '')}</code>, sortBy: (r) => r.type ?? ''},
+    {label: translate({id: 'reference.col.type', message: 'Type'}), cell: (r) => <Ident text={r.type?.replace('BPF_MAP_TYPE_', '') ?? '—'} />, sortBy: (r) => r.type ?? ''},
     {
       label: translate({id: 'reference.col.keyvalue', message: 'Key → value'}),
       cell: (r) => (
         <>
-          <code>{r.key ?? '—'}</code> → <code>{r.value ?? '—'}</code>
+          <Ident text={r.key ?? '—'} /> → <Ident text={r.value ?? '—'} />
         </>
       ),
     },
-    {label: translate({id: 'reference.col.max', message: 'Max entries'}), cell: (r) => <code>{r.maxEntries ?? '—'}</code>},
-    {label: translate({id: 'reference.col.pinning', message: 'Pinning'}), cell: (r) => (r.pinning ? <code>{r.pinning}</code> : '—'), sortBy: (r) => r.pinning ?? ''},
+    {label: translate({id: 'reference.col.max', message: 'Max entries'}), cell: (r) => <Ident text={r.maxEntries ?? '—'} />},
+    {label: translate({id: 'reference.col.pinning', message: 'Pinning'}), cell: (r) => (r.pinning ? <Ident text={r.pinning} /> : '—'), sortBy: (r) => r.pinning ?? ''},
     {label: label.condition(), cell: (r) => <Conditions conditions={r.conditions} />},
     {
       label: translate({id: 'reference.col.go', message: 'Go package'}),
       cell: (r) =>
         r.go ? (
           <a href={r.go.permalink} target="_blank" rel="noopener noreferrer">
-            <code>{r.go.package}</code>
+            <Ident text={r.go.package} />
           </a>
         ) : (
           '—'
