@@ -99,7 +99,7 @@ export interface ScannedPage {
 const parser = unified().use(remarkParse).use(remarkMdx);
 
 /** Blanks out YAML front matter, keeping line numbers, so it is not read as Markdown. */
-function blankFrontMatter(source: string): string {
+export function blankFrontMatter(source: string): string {
   const match = /^---\r?\n[\s\S]*?\r?\n---(?=\r?\n|$)/.exec(source);
   return match ? match[0].replace(/[^\n]/g, '') + source.slice(match[0].length) : source;
 }
