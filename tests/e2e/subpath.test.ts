@@ -43,11 +43,14 @@ function filesUnder(dir: string, ext: string): string[] {
 describe(`a build under a sub-path`, () => {
   test('every root-relative URL in its HTML, Markdown twins and llms.txt starts with the sub-path', () => {
     const problems: string[] = [];
+    let checked = 0;
     for (const file of filesUnder(BUILD, '.html')) {
       for (const m of readFileSync(file, 'utf8').matchAll(/\b(?:href|src|srcset|content)=["']?(\/[^"'\s>]*)/g)) {
+        checked++;
         if (!m[1].startsWith(BASE)) problems.push(`${file}: ${m[1]}`);
       }
     }
+    assert.ok(checked > 1000, `checked ${checked} URLs in the HTML`);
     for (const file of filesUnder(BUILD, '.md')) {
       for (const m of readFileSync(file, 'utf8').matchAll(/\]\((\/[^)\s]*)/g)) if (!m[1].startsWith(BASE)) problems.push(`${file}: ${m[1]}`);
     }
