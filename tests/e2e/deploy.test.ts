@@ -7,7 +7,7 @@ import {readFileSync, readdirSync, statSync} from 'node:fs';
 import {join, relative} from 'node:path';
 import {after, before, describe, test} from 'node:test';
 import type {Browser} from 'playwright-core';
-import {launchBrowser, newContext} from '../../scripts/lib/browser';
+import {launchBrowser, newContext, scrollThrough} from '../../scripts/lib/browser';
 import {BUILD_DIR} from '../../scripts/lib/server';
 import {sitemapPaths} from '../../scripts/lib/site';
 import {CACHE_IMMUTABLE, CACHE_REVALIDATE, HEADERS_FILE, NGINX_LOCATIONS_FILE, inlineScriptHashes} from '../../src/lib/deploy-headers';
@@ -116,13 +116,7 @@ describe('under the policy', () => {
     for (const path of allPaths) {
       const response = await page.goto(nginx.origin + path, {waitUntil: 'networkidle'});
       assert.equal(response?.status(), 200, path);
-      await page.evaluate(async () => {
-        for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight) {
-          window.scrollTo(0, y);
-          await new Promise((r) => setTimeout(r, 20));
-        }
-      });
-      await page.waitForLoadState('networkidle');
+      await scrollThrough(page);
       violations.push(...(await cspViolations(page)).map((v) => `${path}: ${v}`));
     }
     await context.close();

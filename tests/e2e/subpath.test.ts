@@ -8,7 +8,7 @@ import {existsSync, readFileSync, readdirSync, statSync} from 'node:fs';
 import {join} from 'node:path';
 import {after, before, describe, test} from 'node:test';
 import type {Browser} from 'playwright-core';
-import {launchBrowser, newContext} from '../../scripts/lib/browser';
+import {launchBrowser, newContext, scrollThrough} from '../../scripts/lib/browser';
 import {SITE_ROOT} from '../../src/lib/mdx-scan';
 import {cspViolations, watchCsp} from '../support/deploy';
 import {startNginx} from '../support/nginx';
@@ -72,13 +72,7 @@ describe(`a build under a sub-path`, () => {
     for (const path of ['', 'docs/intro', 'docs/source-layout', 'docs/agent/startup', 'docs/reference/maps', 'zh-Hans/', 'zh-Hans/docs/agent/datapath-load-flow']) {
       const response = await page.goto(nginx.origin + BASE + path, {waitUntil: 'networkidle'});
       assert.equal(response?.status(), 200, path);
-      await page.evaluate(async () => {
-        for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight) {
-          window.scrollTo(0, y);
-          await new Promise((r) => setTimeout(r, 20));
-        }
-      });
-      await page.waitForLoadState('networkidle');
+      await scrollThrough(page);
       const broken = await page.$$eval('img', (imgs) => imgs.filter((i) => i.complete && i.naturalWidth === 0 && getComputedStyle(i).display !== 'none').map((i) => i.src));
       assert.deepEqual(broken, [], `${path}: images`);
       assert.ok(await page.locator('link[rel=stylesheet]').count(), `${path}: has its stylesheet`);

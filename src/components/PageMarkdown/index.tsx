@@ -4,6 +4,7 @@
  * JavaScript; the button is the only hydrated part and stays hidden until it can work.
  */
 import React, {type ReactNode, useCallback, useState} from 'react';
+import clsx from 'clsx';
 import Head from '@docusaurus/Head';
 import Translate from '@docusaurus/Translate';
 import useIsBrowser from '@docusaurus/useIsBrowser';
@@ -39,7 +40,7 @@ function CopyPageButton({markdownUrl}: {markdownUrl: string}): ReactNode {
     window.setTimeout(() => setState('idle'), 2000);
   }, [markdownUrl]);
   return (
-    <button type="button" className={styles.copy} onClick={copy} aria-live="polite" disabled={!ready} hidden={!ready} data-copy-page="">
+    <button type="button" className={clsx('button button--sm button--secondary', styles.copy)} onClick={copy} aria-live="polite" disabled={!ready} hidden={!ready} data-copy-page="">
       {state === 'copied' ? (
         <Translate id="pageMarkdown.copied" description="Shown after the page's Markdown was copied">Copied</Translate>
       ) : state === 'failed' ? (
