@@ -21,12 +21,21 @@ const docsMarkdownPlugins = {
   rehypePlugins: [rehypeExcerpts],
 };
 
+/**
+ * Where the site is served: GUIDE_URL is the origin (https://host), GUIDE_BASE_URL the path it lives
+ * under, e.g. `/cilium-guide/` for a GitHub Pages project site. README, "Deploy".
+ */
+const siteUrl = process.env.GUIDE_URL ?? 'https://cilium-source-guide.example.org';
+const baseUrl = process.env.GUIDE_BASE_URL ?? '/';
+if (!/^\/([^/]+\/)*$/.test(baseUrl)) throw new Error(`GUIDE_BASE_URL must start and end with "/", e.g. /cilium-guide/ (got "${baseUrl}").`);
+if (!/^https?:\/\/[^/]+$/.test(siteUrl)) throw new Error(`GUIDE_URL must be an origin without a path, e.g. https://example.org (got "${siteUrl}").`);
+
 const config: Config = {
   title: 'Cilium Source Guide',
   tagline: `Learn to read the Cilium source code, pinned to v${CILIUM_VERSION}`,
   favicon: 'img/favicon.svg',
-  url: 'https://cilium-source-guide.example.org',
-  baseUrl: '/',
+  url: siteUrl,
+  baseUrl,
   trailingSlash: false,
 
   future: {
@@ -96,6 +105,8 @@ const config: Config = {
     './src/plugins/reference-data.ts',
     './src/plugins/excerpt-token-css.ts',
     './src/plugins/lean-main-bundle.ts',
+    './src/plugins/markdown-twins.ts',
+    './src/plugins/deploy-headers.ts',
     [
       '@docusaurus/plugin-ideal-image',
       {quality: 80, max: 1600, min: 480, steps: 3, disableInDev: false},

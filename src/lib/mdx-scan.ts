@@ -104,7 +104,7 @@ const parser = unified().use(remarkParse).use(remarkMdx);
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---(?=\r?\n|$)/;
 
 /** Blanks out YAML front matter, keeping line numbers, so it is not read as Markdown. */
-function blankFrontMatter(source: string): string {
+export function blankFrontMatter(source: string): string {
   const match = FRONT_MATTER.exec(source);
   return match ? match[0].replace(/[^\n]/g, '') + source.slice(match[0].length) : source;
 }

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import type {Browser} from 'playwright-core';
-import {newContext} from '../../scripts/lib/browser';
+import {newContext, scrollThrough} from '../../scripts/lib/browser';
 import {startSite} from '../support/start-site';
 import {type RunningServer} from '../../scripts/lib/server';
 import {sitemapPaths, twinPath} from '../../scripts/lib/site';
@@ -24,12 +24,7 @@ describe('every page', () => {
       const expected = path.endsWith('no-such-page') ? 404 : 200;
       if (response?.status() !== expected) failures.push(`${path}: HTTP ${response?.status()}`);
       // Lazy images and diagrams load as they scroll into view.
-      await page.evaluate(async () => {
-        for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight) {
-          window.scrollTo(0, y);
-          await new Promise((r) => setTimeout(r, 20));
-        }
-      });
+      await scrollThrough(page);
       // The other theme swaps themed images (diagrams) for their twins.
       await page.evaluate(() => {
         const html = document.documentElement;
