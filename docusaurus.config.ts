@@ -9,13 +9,18 @@ import {accessiblePrismTheme} from './src/lib/accessible-prism-theme';
 import remarkHeadingIds from './src/remark/heading-ids';
 import remarkCiliumLinks from './src/remark/cilium-links';
 import rehypeExcerpts from './src/rehype/excerpts';
+import rehypeStaticProse from './src/rehype/static-prose';
 import {searchResultLimits} from './src/search/search-bar-constants';
+
+const trailingSlash = false;
+const defaultLocale = 'en';
 
 const docsMarkdownPlugins = {
   // Runs before Docusaurus' own heading plugin, so it still sees the `{/* #id */}` comments.
   beforeDefaultRemarkPlugins: [remarkHeadingIds],
   remarkPlugins: [remarkGfm, remarkCiliumLinks],
-  rehypePlugins: [rehypeExcerpts],
+  // Static prose last: it freezes what the steps before produced (see src/rehype/static-prose.ts).
+  rehypePlugins: [rehypeExcerpts, [rehypeStaticProse, {trailingSlash, defaultLocale}]],
 };
 
 const config: Config = {
@@ -24,7 +29,7 @@ const config: Config = {
   favicon: 'img/favicon.svg',
   url: 'https://cilium-source-guide.example.org',
   baseUrl: '/',
-  trailingSlash: false,
+  trailingSlash,
 
   future: {
     v4: true,
@@ -55,7 +60,7 @@ const config: Config = {
   },
 
   i18n: {
-    defaultLocale: 'en',
+    defaultLocale,
     locales: ['en', 'zh-Hans'],
     localeConfigs: {
       en: {label: 'English', htmlLang: 'en'},
@@ -80,10 +85,14 @@ const config: Config = {
     ],
   ],
 
+  // Document-level behaviour of frozen HTML: excerpt copy and callouts, the #hash target mark.
+  clientModules: ['./src/client/excerpt-frames.ts', './src/client/hash-target.ts'],
+
   plugins: [
     './src/plugins/content-checks.ts',
     './src/plugins/reference-data.ts',
     './src/plugins/excerpt-token-css.ts',
+    './src/plugins/code-block-dark-css.ts',
     './src/plugins/lean-main-bundle.ts',
     [
       '@docusaurus/plugin-ideal-image',
