@@ -12,14 +12,8 @@ import remarkHeadingIds from './src/remark/heading-ids';
 import remarkCiliumLinks from './src/remark/cilium-links';
 import remarkFactCounts from './src/remark/fact-counts';
 import rehypeExcerpts from './src/rehype/excerpts';
+import rehypeStaticProse from './src/rehype/static-prose';
 import {searchResultLimits} from './src/search/search-bar-constants';
-
-const docsMarkdownPlugins = {
-  // Runs before Docusaurus' own heading plugin, so it still sees the `{/* #id */}` comments.
-  beforeDefaultRemarkPlugins: [remarkHeadingIds],
-  remarkPlugins: [remarkGfm, remarkCiliumLinks, remarkFactCounts],
-  rehypePlugins: [rehypeExcerpts],
-};
 
 /**
  * Where the site is served: GUIDE_URL is the origin (https://host), GUIDE_BASE_URL the path it lives
@@ -30,13 +24,24 @@ const baseUrl = process.env.GUIDE_BASE_URL ?? '/';
 if (!/^\/([^/]+\/)*$/.test(baseUrl)) throw new Error(`GUIDE_BASE_URL must start and end with "/", e.g. /cilium-guide/ (got "${baseUrl}").`);
 if (!/^https?:\/\/[^/]+$/.test(siteUrl)) throw new Error(`GUIDE_URL must be an origin without a path, e.g. https://example.org (got "${siteUrl}").`);
 
+const trailingSlash = false;
+const defaultLocale = 'en';
+
+const docsMarkdownPlugins = {
+  // Runs before Docusaurus' own heading plugin, so it still sees the `{/* #id */}` comments.
+  beforeDefaultRemarkPlugins: [remarkHeadingIds],
+  remarkPlugins: [remarkGfm, remarkCiliumLinks, remarkFactCounts],
+  // Static prose last: it freezes what the steps before produced (see src/rehype/static-prose.ts).
+  rehypePlugins: [rehypeExcerpts, [rehypeStaticProse, {trailingSlash, defaultLocale, siteBaseUrl: baseUrl}]],
+};
+
 const config: Config = {
   title: 'Cilium Source Guide',
   tagline: `Learn to read the Cilium source code, pinned to v${CILIUM_VERSION}`,
   favicon: 'img/favicon.svg',
   url: siteUrl,
   baseUrl,
-  trailingSlash: false,
+  trailingSlash,
 
   future: {
     v4: true,
@@ -75,7 +80,7 @@ const config: Config = {
   },
 
   i18n: {
-    defaultLocale: 'en',
+    defaultLocale,
     locales: ['en', 'zh-Hans'],
     localeConfigs: {
       en: {label: 'English', htmlLang: 'en'},
@@ -100,10 +105,14 @@ const config: Config = {
     ],
   ],
 
+  // Document-level behaviour of frozen HTML: excerpt copy and callouts, the #hash target mark.
+  clientModules: ['./src/client/excerpt-frames.ts', './src/client/hash-target.ts'],
+
   plugins: [
     './src/plugins/content-checks.ts',
     './src/plugins/reference-data.ts',
     './src/plugins/excerpt-token-css.ts',
+    './src/plugins/code-block-dark-css.ts',
     './src/plugins/lean-main-bundle.ts',
     './src/plugins/markdown-twins.ts',
     './src/plugins/deploy-headers.ts',

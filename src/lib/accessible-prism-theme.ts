@@ -52,3 +52,47 @@ export function accessiblePrismTheme(theme: PrismTheme, ratio = 5): PrismTheme {
     }),
   };
 }
+
+type TokenStyle = PrismTheme['plain'];
+const dictionaries = new WeakMap<PrismTheme, Map<string, Record<string, TokenStyle>>>();
+
+/** The theme's style per token type for `language`, as prism-react-renderer builds it (themeToDict). */
+function styleDictionary(theme: PrismTheme, language: string): Record<string, TokenStyle> {
+  let byLanguage = dictionaries.get(theme);
+  if (!byLanguage) dictionaries.set(theme, (byLanguage = new Map()));
+  let dict = byLanguage.get(language);
+  if (!dict) {
+    dict = {};
+    for (const {types, languages, style} of theme.styles) {
+      if (languages && !languages.includes(language)) continue;
+      for (const type of types) dict[type] = {...dict[type], ...style};
+    }
+    byLanguage.set(language, dict);
+  }
+  return dict;
+}
+
+/** The style prism-react-renderer gives a token of `types` (getTokenProps), without the empty-line case. */
+export function prismTokenStyle(theme: PrismTheme, language: string, types: string[]): TokenStyle | undefined {
+  if (types.length === 1 && types[0] === 'plain') return undefined;
+  const dict = styleDictionary(theme, language);
+  return Object.assign({}, ...types.map((type) => dict[type]));
+}
+
+/**
+ * CSS that gives a fenced code block rendered with the light theme's inline colours the dark
+ * theme's colours under html[data-theme=dark]: the block's plain colours here, each token's own
+ * colour through the --prism-dark / --prism-dark-font properties that src/theme/CodeBlock/Line/Token
+ * writes beside the light ones. `!important` beats the inline light style; a token without a dark
+ * colour inherits the line's.
+ */
+export function darkCodeBlockCss(dark: PrismTheme): string {
+  const scope = "[data-theme='dark'] [data-code-block]";
+  const {color, backgroundColor} = dark.plain;
+  return [
+    `${scope} .theme-code-block{--prism-color:${color}!important;--prism-background-color:${backgroundColor}!important}`,
+    `${scope} pre{color:var(--prism-color)!important;background-color:var(--prism-background-color)!important}`,
+    `${scope} .token-line{color:var(--prism-color)!important}`,
+    `${scope} .token{color:var(--prism-dark)!important;font-style:var(--prism-dark-font)!important}`,
+  ].join('\n');
+}

@@ -1,7 +1,7 @@
 /**
- * Fenced code blocks (src/theme/CodeBlock): highlighted in the server HTML, left static until a
- * reader reaches for one or reads in the dark theme, then hydrated by a Prism chunk; highlighted
- * after client-side navigation too.
+ * Fenced code blocks (src/theme/CodeBlock): highlighted in the server HTML with both themes'
+ * colours, left static until a reader reaches for one, then hydrated by a Prism chunk;
+ * highlighted after client-side navigation too.
  */
 import assert from 'node:assert/strict';
 import {readFileSync, readdirSync} from 'node:fs';
@@ -60,18 +60,20 @@ describe('fenced code blocks', () => {
     await context.close();
   });
 
-  test('stay static server HTML on first load in the light theme: no Prism, no errors', async () => {
-    assert.ok(prismChunks().length > 0, 'some chunk carries Prism');
-    for (const path of [WITHOUT_CODE, WITH_CODE]) {
-      const {context, record, page, prismRequests} = await open(path, {colorScheme: 'light'});
-      await page.waitForTimeout(500);
-      assert.deepEqual(prismRequests, [], `${path} loads no Prism chunk before a reader needs it`);
-      if (path === WITH_CODE) assert.ok((await tokens(page)) > 10, 'the static blocks keep their highlighting');
-      assert.deepEqual(record.consoleErrors, []);
-      assert.deepEqual(record.pageErrors, []);
-      await context.close();
-    }
-  });
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`stay static server HTML on first load in the ${colorScheme} theme: no Prism, no errors`, async () => {
+      assert.ok(prismChunks().length > 0, 'some chunk carries Prism');
+      for (const path of [WITHOUT_CODE, WITH_CODE]) {
+        const {context, record, page, prismRequests} = await open(path, {colorScheme});
+        await page.waitForTimeout(500);
+        assert.deepEqual(prismRequests, [], `${path} loads no Prism chunk before a reader needs it`);
+        if (path === WITH_CODE) assert.ok((await tokens(page)) > 10, 'the static blocks keep their highlighting');
+        assert.deepEqual(record.consoleErrors, []);
+        assert.deepEqual(record.pageErrors, []);
+        await context.close();
+      }
+    });
+  }
 
   test('come alive when a reader reaches for one: Prism loads and the copy button works', async () => {
     const {context, record, page, prismRequests} = await open(WITH_CODE, {colorScheme: 'light', permissions: ['clipboard-read', 'clipboard-write']});
@@ -82,14 +84,26 @@ describe('fenced code blocks', () => {
     await context.close();
   });
 
-  test('take the dark theme colours when the reader reads in the dark theme', async () => {
+  test('show the dark theme colours in the dark theme without Prism, the same colours Prism gives them', async () => {
     const {context, record, page, prismRequests} = await open(WITH_CODE, {colorScheme: 'dark'});
-    await page.waitForFunction(() => {
-      const bg = getComputedStyle(document.querySelector('.theme-code-block pre')!).backgroundColor;
-      const [r, g, b] = bg.match(/\d+/g)!.map(Number);
-      return r + g + b < 3 * 128;
+    await page.waitForTimeout(500);
+    assert.deepEqual(prismRequests, [], 'no Prism chunk on first load in the dark theme');
+    const background = await page.$eval('.theme-code-block pre', (el) => getComputedStyle(el).backgroundColor);
+    const [r, g, b] = background.match(/\d+/g)!.map(Number);
+    assert.ok(r + g + b < 3 * 128, `dark background (${background})`);
+    const staticColours = await page.$$eval('.theme-code-block', ([block]) =>
+      Array.from(block.querySelectorAll('.token')).map((el) => `${getComputedStyle(el).color} ${getComputedStyle(el).fontStyle}`),
+    );
+    // Live, Prism writes the dark theme inline; with the CSS switched off, that is what shows.
+    await page.locator('.theme-code-block').first().hover();
+    await page.locator('.theme-code-block').first().getByRole('button', {name: /copy/i}).waitFor({timeout: 5000});
+    assert.ok(prismRequests.length > 0, 'Prism loaded once the reader reached for the block');
+    const liveColours = await page.$$eval('.theme-code-block', ([block]) => {
+      document.querySelector('style[data-code-block-dark]')!.remove();
+      return Array.from(block.querySelectorAll('.token')).map((el) => `${getComputedStyle(el).color} ${getComputedStyle(el).fontStyle}`);
     });
-    assert.ok(prismRequests.length > 0);
+    assert.ok(staticColours.length > 10);
+    assert.deepEqual(staticColours, liveColours);
     assert.deepEqual(record.pageErrors, []);
     await context.close();
   });

@@ -1,12 +1,14 @@
 /**
  * The agent's hive module tree as nested <details>: it opens and closes without JavaScript;
- * with it, "expand all"/"collapse all" and opening the ancestors of a #module-… deep link.
+ * with it, "expand all"/"collapse all" and opening the ancestors of a #module-… deep link. All of
+ * that works on the DOM, so hydration keeps the server's tree as it is instead of walking it.
  */
 import React, {type ReactNode, useEffect, useRef} from 'react';
 import Link from '@docusaurus/Link';
 import Translate, {translate} from '@docusaurus/Translate';
 import useBrokenLinks from '@docusaurus/useBrokenLinks';
 import useIsBrowser from '@docusaurus/useIsBrowser';
+import {KEPT_SERVER_HTML, useKeptServerHtml} from '@site/src/client/use-kept-server-html';
 import reference from '@generated/reference-data/default/reference.json';
 import type {ModuleRow, ReferenceData} from '@site/src/plugins/reference-data';
 import {DriftNote, RemovedMark} from '@site/src/components/ReferenceTables/Drift';
@@ -58,6 +60,7 @@ function Module({node, depth}: {node: ModuleRow; depth: number}): ReactNode {
 
 export default function CellTree(): ReactNode {
   const isBrowser = useIsBrowser();
+  const {kept} = useKeptServerHtml();
   const tree = useRef<HTMLUListElement>(null);
   const setAll = (open: boolean) => tree.current?.querySelectorAll('details').forEach((d) => (d.open = open));
 
@@ -85,9 +88,8 @@ export default function CellTree(): ReactNode {
           <Translate id="celltree.collapseAll">Collapse all</Translate>
         </button>
       </div>
-      <ul className={styles.tree} ref={tree} aria-label={translate({id: 'celltree.label', message: 'Hive modules of cilium-agent'})}>
-        <Module node={root} depth={0} />
-      </ul>
+      <ul className={styles.tree} ref={tree} aria-label={translate({id: 'celltree.label', message: 'Hive modules of cilium-agent'})}
+        {...(kept ? KEPT_SERVER_HTML : {children: <Module node={root} depth={0} />})} />
       <DriftNote table="cells" />
     </div>
   );

@@ -1,13 +1,15 @@
 /**
  * A static table of generated facts with a filter box and sortable columns. Every row is in the
  * server-rendered HTML (readable and searchable without JavaScript); filtering and sorting only
- * reorder or hide rows in the browser.
+ * reorder or hide rows in the browser. Hydration keeps the server's rows as they are (hundreds of
+ * rows, each with links); React takes them over the first time a reader filters or sorts.
  */
 import React, {type ReactNode, useMemo, useState} from 'react';
 import Translate, {translate} from '@docusaurus/Translate';
 import useBrokenLinks from '@docusaurus/useBrokenLinks';
 import useIsBrowser from '@docusaurus/useIsBrowser';
 import {breakableHtml} from './breakable';
+import {KEPT_SERVER_HTML, useKeptServerHtml} from '@site/src/client/use-kept-server-html';
 import styles from './styles.module.css';
 
 /** An identifier as code that may wrap at `_`, `/` and `.` (see breakable.ts). One HTML string, not a node per piece. */
@@ -32,6 +34,7 @@ interface Props<Row extends {anchor: string; drift?: string}> {
 
 export default function FactTable<Row extends {anchor: string; drift?: string}>({caption, columns, rows, filterText}: Props<Row>): ReactNode {
   const isBrowser = useIsBrowser();
+  const serverRows = useKeptServerHtml();
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<{column: number; direction: 1 | -1} | null>(null);
 
@@ -51,8 +54,10 @@ export default function FactTable<Row extends {anchor: string; drift?: string}>(
     });
   }, [rows, haystacks, query, sort, columns]);
 
-  const toggleSort = (column: number) =>
+  const toggleSort = (column: number) => {
+    serverRows.release();
     setSort((current) => ({column, direction: current?.column === column && current.direction === 1 ? -1 : 1}));
+  };
 
   return (
     <div className={styles.factTable}>
@@ -65,7 +70,10 @@ export default function FactTable<Row extends {anchor: string; drift?: string}>(
             type="search"
             value={query}
             disabled={!isBrowser}
-            onChange={(event) => setQuery(event.target.value)}
+            onChange={(event) => {
+              serverRows.release();
+              setQuery(event.target.value);
+            }}
             placeholder={translate({id: 'facttable.filter.placeholder', message: 'name, file, type…'})}
           />
         </label>
@@ -85,8 +93,9 @@ export default function FactTable<Row extends {anchor: string; drift?: string}>(
                   key={column.label}
                   scope="col"
                   aria-sort={sort?.column === i ? (sort.direction === 1 ? 'ascending' : 'descending') : undefined}>
-                  {column.sortBy && isBrowser ? (
-                    <button type="button" className={styles.sort} onClick={() => toggleSort(i)}>
+                  {column.sortBy ? (
+                    // On the server too (disabled until React runs), so the header keeps its size on hydration.
+                    <button type="button" className={styles.sort} disabled={!isBrowser} onClick={() => toggleSort(i)}>
                       {column.label}
                       <span aria-hidden="true">{sort?.column === i ? (sort.direction === 1 ? ' ▲' : ' ▼') : ' ↕'}</span>
                     </button>
@@ -97,18 +106,22 @@ export default function FactTable<Row extends {anchor: string; drift?: string}>(
               ))}
             </tr>
           </thead>
-          <tbody>
-            {visible.map((row) => (
-              <tr key={row.anchor} id={row.anchor} data-fact-row="" data-drift={row.drift}>
-                {columns.map((column) => (
-                  // The label heads each stacked card on a narrow screen (styles.module.css).
-                  <td key={column.label} data-label={column.label}>
-                    {column.cell(row)}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
+          {serverRows.kept ? (
+            <tbody {...KEPT_SERVER_HTML} />
+          ) : (
+            <tbody>
+              {visible.map((row) => (
+                <tr key={row.anchor} id={row.anchor} data-fact-row="" data-drift={row.drift}>
+                  {columns.map((column) => (
+                    // The label heads each stacked card on a narrow screen (styles.module.css).
+                    <td key={column.label} data-label={column.label}>
+                      {column.cell(row)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          )}
         </table>
       </div>
     </div>

@@ -2,13 +2,13 @@
  * Fenced code blocks (shell commands, config), highlighted by the theme's Prism. The server
  * renders them in full; in the browser they stay that static HTML — no Prism download, no
  * hydration — until a reader reaches for one (pointer, touch, keyboard focus: its copy button
- * needs React) or reads in the dark theme (the server HTML carries the light theme's colours).
+ * needs React). The server HTML carries the light theme's colours inline and each token's dark
+ * colour as a custom property (src/theme/CodeBlock/Line/Token), which CSS applies in the dark theme.
  * A block mounted by client-side navigation has no server HTML and loads Prism at once.
  * Cilium excerpts never come here: they are highlighted at build time (src/rehype/excerpts.ts).
  */
-import React, {lazy, type ComponentProps, type ReactNode, Suspense, useCallback, useEffect, useRef, useState} from 'react';
-import {useColorMode} from '@docusaurus/theme-common';
-import useIsBrowser from '@docusaurus/useIsBrowser';
+import React, {lazy, type ComponentProps, type ReactNode, Suspense, useCallback, useEffect, useRef} from 'react';
+import {KEPT_SERVER_HTML, useKeptServerHtml} from '@site/src/client/use-kept-server-html';
 import type CodeBlockType from '@theme-original/CodeBlock';
 
 const Highlighted = lazy(() => import('./Highlighted'));
@@ -26,21 +26,15 @@ function Plain({children, className}: Props): ReactNode {
 const READER_REACHES = ['pointerenter', 'focusin', 'touchstart'] as const;
 
 export default function CodeBlock(props: Props): ReactNode {
-  const isBrowser = useIsBrowser();
-  // Decided once, at the first render: false on the server and after client-side navigation.
-  const [hydrating] = useState(() => typeof window !== 'undefined' && !isBrowser);
-  const [live, setLive] = useState(!hydrating);
+  const {kept, release} = useKeptServerHtml();
+  const live = !kept;
   const island = useRef<HTMLDivElement>(null);
   const serverHtml = useRef('');
   const goLive = useCallback(() => {
     serverHtml.current = island.current?.innerHTML ?? '';
-    setLive(true);
-  }, []);
+    release();
+  }, [release]);
 
-  const {colorMode} = useColorMode();
-  useEffect(() => {
-    if (!live && colorMode === 'dark') goLive();
-  }, [live, colorMode, goLive]);
   useEffect(() => {
     const el = island.current;
     if (live || !el) return undefined;
@@ -49,8 +43,7 @@ export default function CodeBlock(props: Props): ReactNode {
   }, [live, goLive]);
 
   if (!live) {
-    // Keeps the server's HTML as it is: React does not hydrate (or touch) an innerHTML subtree.
-    return <div ref={island} data-code-block="" dangerouslySetInnerHTML={{__html: ''}} suppressHydrationWarning />;
+    return <div ref={island} data-code-block="" {...KEPT_SERVER_HTML} />;
   }
   const fallback = serverHtml.current ? <div dangerouslySetInnerHTML={{__html: serverHtml.current}} /> : <Plain {...props} />;
   return (
