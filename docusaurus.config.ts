@@ -139,7 +139,8 @@ const config: Config = {
         searchResultLimits,
         // Index the prose, titles and reference tables, not the quoted Cilium lines: the code was
         // a third of the index, and every symbol worth finding is named in prose or a reference row.
-        ignoreCssSelectors: ['.excerpt-pre'],
+        // Nor the permalink printed under each excerpt's header.
+        ignoreCssSelectors: ['.excerpt-pre', '.excerpt-permalink-text'],
         searchBarShortcutHint: true,
       } satisfies SearchOptions,
     ],

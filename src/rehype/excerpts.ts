@@ -72,31 +72,38 @@ function tokenSpan(token: ThemedToken, palette: TokenPalette): ElementContent {
   return classes.length ? h('span', {className: classes}, [text(token.content)]) : text(token.content);
 }
 
-function renderLine(id: string, path: string, line: number, tokens: ThemedToken[], callouts: Callout[], highlighted: boolean, palette: TokenPalette): Element {
+/**
+ * One shown line. Its text is the source line and nothing else: the gutter number and the callout
+ * markers are drawn by CSS from data attributes, so a reader view, a text browser, a translator or
+ * `textContent` sees only code. The gutter links to the line on this page, where it is highlighted.
+ */
+function renderLine(id: string, line: number, tokens: ThemedToken[], callouts: Callout[], highlighted: boolean, palette: TokenPalette): Element {
   const markers = callouts
     .filter((c) => c.line === line)
     .map((c) =>
-      h('a', {className: ['excerpt-marker'], href: `#${id}-note-${c.n}`, dataCallout: String(c.n), dataVerifyIgnore: '', ariaLabel: `Note ${c.n}`}, [
-        text(String(c.n)),
-      ]),
+      h('a', {className: ['excerpt-marker'], href: `#${id}-note-${c.n}`, dataCallout: String(c.n), dataVerifyIgnore: '', ariaLabel: `Note ${c.n}`}),
     );
+  const anchor = `${id}-L${line}`;
   return h(
     'span',
-    {className: ['excerpt-line'], id: `${id}-L${line}`, dataLine: String(line), ...(highlighted ? {dataHighlighted: ''} : {})},
+    {className: ['excerpt-line'], id: anchor, dataLine: String(line), ...(highlighted ? {dataHighlighted: ''} : {})},
     [
-      h('a', {className: ['excerpt-gutter'], href: ciliumPermalink(path, line), ...EXTERNAL, tabIndex: -1, dataVerifyIgnore: '', ariaHidden: 'true'}, [
-        text(String(line)),
-      ]),
+      h('a', {className: ['excerpt-gutter'], href: `#${anchor}`, dataN: String(line), tabIndex: -1, dataVerifyIgnore: '', ariaHidden: 'true'}),
       h('span', {className: ['excerpt-code']}, tokens.map((t) => tokenSpan(t, palette))),
       ...markers,
     ],
   );
 }
 
-function renderElision(path: string, from: number, to: number): Element {
+/** The text that stands for an elided gap, on a line of its own. */
+function elisionText(from: number, to: number): string {
   const count = to - from + 1;
+  return `⋯ ${count} line${count === 1 ? '' : 's'} (${from}–${to})`;
+}
+
+function renderElision(path: string, from: number, to: number): Element {
   return h('span', {className: ['excerpt-elision'], dataVerifyIgnore: '', dataElision: `${from}-${to}`}, [
-    h('a', {href: ciliumPermalink(path, from, to), ...EXTERNAL, tabIndex: -1}, [text(`⋯ ${count} line${count === 1 ? '' : 's'} (${from}–${to})`)]),
+    h('a', {href: ciliumPermalink(path, from, to), ...EXTERNAL, tabIndex: -1}, [text(elisionText(from, to))]),
   ]);
 }
 
@@ -152,10 +159,9 @@ function renderExcerpt(node: MdxJsxFlowElementHast, data: ExcerptData, drift: Dr
     }
     range.lines.forEach((_, j) => {
       const line = range.from + j;
-      // Lines are display:block; a newline between them would render as an empty line.
       let element: Element;
       try {
-        element = renderLine(id, stored.path, line, tokens[j], callouts, isHighlighted(line), palette);
+        element = renderLine(id, line, tokens[j], callouts, isHighlighted(line), palette);
       } catch (error) {
         file.fail(`${where}: excerpt "${id}", ${stored.path}:${line}: ${(error as Error).message}`, node);
       }
@@ -180,7 +186,8 @@ function renderExcerpt(node: MdxJsxFlowElementHast, data: ExcerptData, drift: Dr
     lang,
     shownLines: stored.ranges.map((r) => `${r.from}-${r.from + r.lines.length - 1}`).join(','),
     noteCount: String(callouts.length),
-    code: toHtml(codeChildren),
+    // Real newlines between the lines: the <pre> reads line by line with or without CSS.
+    code: toHtml(codeChildren.flatMap((child, i) => (i ? [text('\n'), child] : [child]))),
     ...excerptDriftProps(id, stored, drift, (lines) => tokenLines(highlighter, lang, lines).map((line) => line.map((t) => tokenSpan(t, palette)))),
   };
   node.attributes.push(

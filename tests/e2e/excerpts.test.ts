@@ -53,8 +53,10 @@ describe('excerpts', () => {
         const last = expected[expected.length - 1].line;
         const permalink = ciliumPermalink(stored.path, expected[0].line, last);
         assert.equal(await root.locator(`a[href="${permalink}"]`).count(), 1, `${path} #${id} links ${permalink}`);
-        const gutter = await root.locator(`[data-line="${expected[0].line}"] a`).first().getAttribute('href');
-        assert.equal(gutter, ciliumPermalink(stored.path, expected[0].line));
+        // The number is drawn from data-n, so it is not part of the line's text.
+        const gutter = root.locator(`[data-line="${expected[0].line}"] .excerpt-gutter`);
+        assert.equal(await gutter.getAttribute('href'), `#${id}-L${expected[0].line}`, `${path} #${id} gutter links its line`);
+        assert.equal(await gutter.evaluate((el) => getComputedStyle(el, '::before').content), `"${expected[0].line}"`, `${path} #${id} gutter shows the number`);
       }
     }
     assert.deepEqual([...seen].sort(), Object.keys(excerptData.excerpts).sort(), 'every excerpt in the data is shown');
@@ -73,6 +75,21 @@ describe('excerpts', () => {
     assert.ok(await page.$eval(target, (el) => el.matches(':target')), 'line is the :target');
     const background = await page.$eval(target, (el) => getComputedStyle(el).backgroundColor);
     assert.notEqual(background, 'rgba(0, 0, 0, 0)', 'the targeted line is highlighted');
+    await context.close();
+  });
+
+  test('clicking a line number highlights that line and puts its anchor in the address', async () => {
+    const {path, id} = samplePage();
+    const line = excerptData.excerpts[id].ranges[0].from + 2;
+    const {context} = await newContext(browser, {viewport: {width: 1280, height: 720}});
+    const page = await context.newPage();
+    await page.goto(server.origin + path, {waitUntil: 'networkidle'});
+    await page.locator(`[id="${id}-L${line}"] .excerpt-gutter`).click();
+    await page.waitForTimeout(300);
+    assert.equal(new URL(page.url()).hash, `#${id}-L${line}`);
+    const target = `[id="${id}-L${line}"]`;
+    assert.ok(await page.$eval(target, (el) => el.matches(':target')), 'line is the :target');
+    assert.ok(await isBelowNavbarAndInView(page, target), 'line in view');
     await context.close();
   });
 
@@ -112,11 +129,13 @@ describe('excerpts', () => {
     const marker = page.locator('.excerpt-marker').first();
     const n = await marker.getAttribute('data-callout');
     const figure = marker.locator('xpath=ancestor::figure[1]');
+    // React applies the class on its next render, not within the event: wait for it (or time out).
     await marker.hover();
-    assert.match((await figure.locator(`li[data-callout="${n}"]`).getAttribute('class')) ?? '', /is-related/);
+    await figure.locator(`li[data-callout="${n}"].is-related`).waitFor({timeout: 5000});
     await page.mouse.move(0, 0);
+    await figure.locator(`li[data-callout="${n}"]:not(.is-related)`).waitFor({timeout: 5000});
     await figure.locator(`li[data-callout="${n}"] a`).focus();
-    assert.match((await marker.getAttribute('class')) ?? '', /is-related/);
+    await marker.and(page.locator('.is-related')).waitFor({timeout: 5000});
     await context.close();
   });
 

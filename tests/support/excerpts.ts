@@ -33,3 +33,20 @@ export function storedLine(id: string, line: number): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * What the excerpt's <pre> must read as without CSS: each shown source line on a line of its own, and
+ * each gap between ranges as one line naming how many lines it folds and which.
+ */
+export function excerptTextLines(id: string): string[] {
+  const {ranges} = excerptData.excerpts[id];
+  return ranges.flatMap((range, i) => {
+    const gap: string[] = [];
+    if (i > 0) {
+      const from = ranges[i - 1].from + ranges[i - 1].lines.length;
+      const to = range.from - 1;
+      gap.push(`⋯ ${to - from + 1} line${to === from ? '' : 's'} (${from}–${to})`);
+    }
+    return [...gap, ...range.lines];
+  });
+}

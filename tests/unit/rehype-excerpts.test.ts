@@ -54,7 +54,8 @@ describe('rehypeExcerpts', () => {
     assert.match(code, /data-line="3"/);
     assert.match(code, /data-line="11"/);
     assert.match(code, /id="demo-L10"/);
-    assert.match(code, new RegExp(`blob/${CILIUM_COMMIT}/bpf/demo.c#L10"`));
+    assert.match(code, /<a class="excerpt-gutter" href="#demo-L10" data-n="10"/, 'the gutter links the line on this page');
+    assert.match(code, new RegExp(`href="https://github.com/cilium/cilium/blob/${CILIUM_COMMIT}/bpf/demo.c#L5-L9"`), 'the elision links the gap');
     assert.match(js, /permalink: "https:\/\/github\.com\/cilium\/cilium\/blob\/[0-9a-f]{40}\/bpf\/demo\.c#L3-L11"/);
     assert.match(code, /data-elision="5-9"/);
     assert.match(code, /data-highlighted=""/);
@@ -63,6 +64,15 @@ describe('rehypeExcerpts', () => {
     assert.ok(js.indexOf('"The entry."') < js.indexOf('"Returns "'), 'notes sorted by line');
     assert.match(code, /">\t<span class="[^"]*">return</, 'tabs are kept as text');
     assert.doesNotMatch(js, /_components\.(pre|code|ol|li)\b/, 'generated elements are not swapped for theme components');
+  });
+
+  test('the code\'s text is the source, line by line, with the gap as one line', async () => {
+    const code = codeProp(await render(GOOD));
+    // Text as a reader without CSS gets it: tags dropped, entities decoded.
+    const textOf = (html: string) => html.replace(/<[^>]*>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    assert.equal(textOf(code), [...A, '⋯ 5 lines (5–9)', ...B].join('\n'));
+    // Numbers and markers are drawn from attributes, never text inside the line.
+    assert.match(code, /<a class="excerpt-marker" href="#demo-note-1" data-callout="1" data-verify-ignore="" aria-label="Note 1"><\/a>/);
   });
 
   test('colours tokens with palette classes, never inline styles', async () => {

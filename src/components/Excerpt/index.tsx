@@ -64,24 +64,27 @@ export default function Excerpt(props: ExcerptProps): ReactNode {
     // client module (src/client/excerpt-frames.ts), so they work before hydration, too.
     <figure id={id} className={styles.excerpt} data-cilium-excerpt="" data-commit={commit} data-path={path} data-lang={lang}
       data-drift={drift} data-drift-commit={driftCommit} data-drift-lines={driftLines}>
+      {/* The {' '} between the header's parts only matter without CSS (flex layout drops them):
+          a text browser or a reader view would otherwise run the parts into one word. */}
       <figcaption className={styles.header}>
         <span className={styles.title}>
-          {title && <span className={styles.caption}>{title}</span>}
-          <code className={styles.path}>{path}</code>
+          {title && <span className={styles.caption}>{title}</span>}{' '}
+          <code className={styles.path}>{path}</code>{' '}
           <span className={styles.meta}>
             <Translate id="excerpt.lines" values={{from, to, version}} description="Line range and Cilium version of an excerpt">
               {'lines {from}–{to} · Cilium v{version}'}
             </Translate>
           </span>
           <DriftBadge {...props} />
-        </span>
+        </span>{' '}
         <span className={styles.actions}>
-          <CopyButton />
+          <CopyButton />{' '}
           <a className={styles.github} href={permalink} target="_blank" rel="noopener noreferrer"
             title={translate({id: 'excerpt.permalink.title', message: 'Open these lines on GitHub at the pinned commit'})}>
             <Translate id="excerpt.permalink" description="Link from an excerpt to the same lines on GitHub">View on GitHub</Translate>
           </a>
-        </span>
+        </span>{' '}
+        <span className="excerpt-permalink-text">{permalink}</span>
       </figcaption>
       {/* Static HTML: React hydrates one node here, not one per token. */}
       <pre className="excerpt-pre" tabIndex={0} data-lang={lang}>
