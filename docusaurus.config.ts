@@ -11,11 +11,13 @@ import remarkCiliumLinks from './src/remark/cilium-links';
 import rehypeExcerpts from './src/rehype/excerpts';
 import {searchResultLimits} from './src/search/search-bar-constants';
 
+const baseUrl = '/';
+
 const docsMarkdownPlugins = {
   // Runs before Docusaurus' own heading plugin, so it still sees the `{/* #id */}` comments.
   beforeDefaultRemarkPlugins: [remarkHeadingIds],
   remarkPlugins: [remarkGfm, remarkCiliumLinks],
-  rehypePlugins: [rehypeExcerpts],
+  rehypePlugins: [[rehypeExcerpts, {baseUrl}]],
 };
 
 const config: Config = {
@@ -23,7 +25,7 @@ const config: Config = {
   tagline: `Learn to read the Cilium source code, pinned to v${CILIUM_VERSION}`,
   favicon: 'img/favicon.svg',
   url: 'https://cilium-source-guide.example.org',
-  baseUrl: '/',
+  baseUrl,
   trailingSlash: false,
 
   future: {
@@ -83,6 +85,7 @@ const config: Config = {
   plugins: [
     './src/plugins/content-checks.ts',
     './src/plugins/reference-data.ts',
+    './src/plugins/symbol-index.ts',
     './src/plugins/excerpt-token-css.ts',
     './src/plugins/lean-main-bundle.ts',
     [

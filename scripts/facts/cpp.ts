@@ -404,7 +404,7 @@ function deadSpans(text: string, arms: Arm[]): Array<[number, number]> {
 }
 
 /** Whether an arm is taken, judging only its own group's tests under `env`. */
-function staticArmValue(arm: Arm, env: MacroEnv): Tri {
+export function staticArmValue(arm: Arm, env: MacroEnv): Tri {
   let taken: Tri = false;
   for (const d of arm.directives.slice(0, -1)) taken = or(taken, evalDirective(d, env));
   return and(not(taken), evalDirective(arm.directives[arm.directives.length - 1], env));

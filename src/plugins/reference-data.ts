@@ -8,8 +8,9 @@ import {join} from 'node:path';
 import type {LoadContext, Plugin} from '@docusaurus/types';
 import {type ExcerptData, loadExcerptData} from '../lib/excerpt-data';
 import type {BpfMap, CellModule, Program, TailCall} from '../lib/facts';
-import {scanSite} from '../lib/mdx-scan';
+import {GuideIndex} from '../lib/guide-index';
 import {CILIUM_COMMIT, ciliumPermalink} from '../lib/cilium';
+import {loadSymbolData} from '../lib/symbols';
 
 export interface Located {
   anchor: string;
@@ -41,6 +42,8 @@ export interface ReferenceData {
   tailCalls: TailCallRow[];
   maps: MapRow[];
   cells: {root: ModuleRow; totals: Record<string, number>};
+  /** How many rows Reference → Symbols lists. */
+  symbols: number;
 }
 
 const readFacts = <T>(siteDir: string, name: string): T => {
@@ -50,24 +53,6 @@ const readFacts = <T>(siteDir: string, name: string): T => {
   }
   return data;
 };
-
-/** path → excerpts that show lines of it, with the doc page that holds each excerpt. */
-function guideIndex(siteDir: string, excerpts: ExcerptData) {
-  const pageOf = new Map<string, string>();
-  for (const [key, page] of scanSite(siteDir).en) {
-    if (!key.startsWith('docs/') || key.startsWith('docs/reference/')) continue;
-    const route = `/${key.replace(/\.mdx?$/, '').replace(/\/index$/, '')}`;
-    for (const ref of page.excerpts) pageOf.set(ref.attrs.id, route);
-  }
-  return (file: string, line: number): string | null => {
-    for (const [id, excerpt] of Object.entries(excerpts.excerpts)) {
-      if (excerpt.path !== file || !pageOf.has(id)) continue;
-      const shown = excerpt.ranges.some((r) => line >= r.from && line < r.from + r.lines.length);
-      if (shown) return `${pageOf.get(id)}#${id}-L${line}`;
-    }
-    return null;
-  };
-}
 
 /** Anchors are stable and unique: a repeated base gets -2, -3… in source order. */
 function anchorMaker() {
@@ -81,13 +66,13 @@ function anchorMaker() {
 }
 
 export function buildReferenceData(siteDir: string, excerpts: ExcerptData = loadExcerptData()): ReferenceData {
-  const guide = guideIndex(siteDir, excerpts);
+  const guide = new GuideIndex(excerpts, siteDir);
   const locate = (anchor: string, file: string, line: number): Located => ({
     anchor,
     file,
     line,
     permalink: ciliumPermalink(file, line),
-    guide: guide(file, line),
+    guide: guide.link(file, line),
   });
 
   const programAnchor = anchorMaker();
@@ -139,7 +124,8 @@ export function buildReferenceData(siteDir: string, excerpts: ExcerptData = load
     children: m.children.map(toRow),
   });
 
-  return {commit: CILIUM_COMMIT, programs, tailCalls, maps, cells: {root: toRow(cellsFacts.tree), totals: cellsFacts.totals}};
+  const symbols = Object.keys(loadSymbolData().symbols).length;
+  return {commit: CILIUM_COMMIT, programs, tailCalls, maps, cells: {root: toRow(cellsFacts.tree), totals: cellsFacts.totals}, symbols};
 }
 
 export default function referenceData(context: LoadContext): Plugin<ReferenceData> {

@@ -14,6 +14,8 @@ import type {VFile} from 'vfile';
 import {checkExcerptRef} from '../lib/content-checks';
 import {EXCERPT_DATA_PATH, type ExcerptData, loadExcerptData, parseLineSpec} from '../lib/excerpt-data';
 import {CILIUM_COMMIT, CILIUM_VERSION, ciliumPermalink} from '../lib/cilium';
+import {loadSymbolData, SYMBOL_DATA_PATH} from '../lib/symbols';
+import {type LineSymbols, type PageContext, pageContext, splitAtSymbols, SymbolLinker} from './symbol-links';
 import {CSS_VARIABLE_PREFIX, SHIKI_THEMES, type TokenPalette, tokenClasses, tokenPalette} from './token-classes';
 
 const LANGS = ['c', 'go', 'makefile', 'yaml', 'json', 'bash', 'dockerfile'] as const;
@@ -36,11 +38,14 @@ export const getHighlighter = () =>
   (highlighter ??= createHighlighter({themes: Object.values(SHIKI_THEMES), langs: [...LANGS]}));
 
 // Re-read the data only when sync rewrote it (matters for `docusaurus start`).
-let cached: {path: string; mtimeMs: number; data: ExcerptData} | undefined;
-function excerptData(path: string): ExcerptData {
-  const {mtimeMs} = statSync(path);
-  if (!cached || cached.path !== path || cached.mtimeMs !== mtimeMs) cached = {path, mtimeMs, data: loadExcerptData(path)};
-  return cached.data;
+let cached: {key: string; data: ExcerptData; linker: SymbolLinker} | undefined;
+function excerptData(path: string, symbolsPath: string, baseUrl: string): {data: ExcerptData; linker: SymbolLinker} {
+  const key = [path, statSync(path).mtimeMs, symbolsPath, statSync(symbolsPath).mtimeMs, baseUrl].join('\0');
+  if (cached?.key !== key) {
+    const data = loadExcerptData(path);
+    cached = {key, data, linker: new SymbolLinker(loadSymbolData(symbolsPath), data, baseUrl)};
+  }
+  return cached;
 }
 
 /** Elements we generate are plain HTML: tell MDX not to swap them for theme components. */
@@ -65,12 +70,17 @@ interface Callout {
   node: MdxJsxFlowElementHast;
 }
 
-function tokenSpan(token: ThemedToken, palette: TokenPalette): ElementContent {
+/** A token's text, coloured; identifiers in it that the symbol data resolves become links (src/rehype/symbol-links.ts). */
+function tokenSpan(token: ThemedToken, palette: TokenPalette, symbols: LineSymbols, column: number): ElementContent[] {
   const classes = tokenClasses(token, palette);
-  return classes.length ? h('span', {className: classes}, [text(token.content)]) : text(token.content);
+  return splitAtSymbols(token.content, column, symbols).map(({text: value, link}) => {
+    // A link always carries colour classes (tl0/td0 for plain text) so the token palette, not the link colour, applies.
+    if (link) return h('a', {className: classes.length ? classes : ['tl0', 'td0'], ...link}, [text(value)]);
+    return classes.length ? h('span', {className: classes}, [text(value)]) : text(value);
+  });
 }
 
-function renderLine(id: string, path: string, line: number, tokens: ThemedToken[], callouts: Callout[], highlighted: boolean, palette: TokenPalette): Element {
+function renderLine(id: string, path: string, line: number, tokens: ThemedToken[], callouts: Callout[], highlighted: boolean, palette: TokenPalette, symbols: LineSymbols): Element {
   const markers = callouts
     .filter((c) => c.line === line)
     .map((c) =>
@@ -85,10 +95,21 @@ function renderLine(id: string, path: string, line: number, tokens: ThemedToken[
       h('a', {className: ['excerpt-gutter'], href: ciliumPermalink(path, line), ...EXTERNAL, tabIndex: -1, dataVerifyIgnore: '', ariaHidden: 'true'}, [
         text(String(line)),
       ]),
-      h('span', {className: ['excerpt-code']}, tokens.map((t) => tokenSpan(t, palette))),
+      h('span', {className: ['excerpt-code']}, tokenSpans(tokens, palette, symbols)),
       ...markers,
     ],
   );
+}
+
+function tokenSpans(tokens: ThemedToken[], palette: TokenPalette, symbols: LineSymbols): ElementContent[] {
+  let column = 0;
+  const out = tokens.flatMap((t) => {
+    const spans = tokenSpan(t, palette, symbols, column);
+    column += t.content.length;
+    return spans;
+  });
+  symbols.finish();
+  return out;
 }
 
 function renderElision(path: string, from: number, to: number): Element {
@@ -98,7 +119,7 @@ function renderElision(path: string, from: number, to: number): Element {
   ]);
 }
 
-function renderExcerpt(node: MdxJsxFlowElementHast, data: ExcerptData, highlighter: Highlighter, palette: TokenPalette, file: VFile): void {
+function renderExcerpt(node: MdxJsxFlowElementHast, data: ExcerptData, linker: SymbolLinker, page: PageContext, highlighter: Highlighter, palette: TokenPalette, file: VFile): void {
   const at = node.position?.start.line ?? 0;
   const where = `${file.path}:${at}`;
   const attrs = stringAttrs(node);
@@ -145,7 +166,7 @@ function renderExcerpt(node: MdxJsxFlowElementHast, data: ExcerptData, highlight
       // Lines are display:block; a newline between them would render as an empty line.
       let element: Element;
       try {
-        element = renderLine(id, stored.path, line, tokens[j], callouts, isHighlighted(line), palette);
+        element = renderLine(id, stored.path, line, tokens[j], callouts, isHighlighted(line), palette, linker.line(id, line, page));
       } catch (error) {
         file.fail(`${where}: excerpt "${id}", ${stored.path}:${line}: ${(error as Error).message}`, node);
       }
@@ -182,9 +203,13 @@ function renderExcerpt(node: MdxJsxFlowElementHast, data: ExcerptData, highlight
 export interface RehypeExcerptsOptions {
   /** Where the synced excerpt data lives (tests point it at fixtures). */
   dataPath?: string;
+  /** Where the extracted symbol data lives. */
+  symbolsPath?: string;
+  /** The site's baseUrl, which links inside the HTML string must carry themselves. */
+  baseUrl?: string;
 }
 
-export default function rehypeExcerpts({dataPath = EXCERPT_DATA_PATH}: RehypeExcerptsOptions = {}) {
+export default function rehypeExcerpts({dataPath = EXCERPT_DATA_PATH, symbolsPath = SYMBOL_DATA_PATH, baseUrl = '/'}: RehypeExcerptsOptions = {}) {
   return async (tree: Root, file: VFile) => {
     const nodes: MdxJsxFlowElementHast[] = [];
     visit(tree, (node) => {
@@ -193,8 +218,9 @@ export default function rehypeExcerpts({dataPath = EXCERPT_DATA_PATH}: RehypeExc
       }
     });
     if (nodes.length === 0) return;
-    const [data, hl] = [excerptData(dataPath), await getHighlighter()];
+    const [{data, linker}, hl] = [excerptData(dataPath, symbolsPath, baseUrl), await getHighlighter()];
     const palette = tokenPalette(hl);
-    for (const node of nodes) renderExcerpt(node, data, hl, palette, file);
+    const page = pageContext(file.path);
+    for (const node of nodes) renderExcerpt(node, data, linker, page, hl, palette, file);
   };
 }
