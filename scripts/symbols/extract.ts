@@ -17,10 +17,11 @@ async function main(): Promise<void> {
   const data = await generateSymbols(new BatchedSource(source), excerpts, source.commit);
   writeFileSync(SYMBOL_DATA_PATH, serialiseSymbols(data));
   const links = Object.values(data.excerpts).flatMap((e) => e.links);
-  const unlinked = Object.values(data.excerpts).reduce((n, e) => n + e.unlinked, 0);
+  const sum = (key: 'definitions' | 'unlinked') => Object.values(data.excerpts).reduce((n, e) => n + e[key], 0);
   console.log(
-    `Wrote ${SYMBOL_DATA_PATH}: ${Object.keys(data.symbols).length} symbols; ${links.length} identifier occurrences linked ` +
-      `(${links.filter((l) => l[3] < 0).length} ambiguous), ${unlinked} unlinked, in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    `Wrote ${SYMBOL_DATA_PATH}: ${Object.keys(data.symbols).length} symbols; identifier occurrences: ${links.length} linked ` +
+      `(${links.filter((l) => l[3] < 0).length} of them ambiguous), ${sum('definitions')} at their own definition, ${sum('unlinked')} unlinked; ` +
+      `${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
 }
 

@@ -44,7 +44,7 @@ export async function generateSymbols(reader: FileReader, excerpts: ExcerptData,
     return {key, row};
   };
 
-  const found: Record<string, {sha256: string; links: Array<[number, number, string, number]>; unlinked: number}> = {};
+  const found: Record<string, {sha256: string; links: Array<[number, number, string, number]>; definitions: number; unlinked: number}> = {};
   for (const id of ids) {
     const excerpt = excerpts.excerpts[id];
     const lines = new Set(excerpt.ranges.flatMap((r) => r.lines.map((_, i) => r.from + i)));
@@ -52,7 +52,7 @@ export async function generateSymbols(reader: FileReader, excerpts: ExcerptData,
     let occurrences: Occurrence[] = [];
     if (lang === 'c' && c!.tree.has(excerpt.path)) occurrences = c!.occurrences(excerpt.path, lines);
     if (lang === 'go') occurrences = go!.occurrences(excerpt.path, lines);
-    const entry = {sha256: excerpt.sha256, links: [] as Array<[number, number, string, number]>, unlinked: 0};
+    const entry = {sha256: excerpt.sha256, links: [] as Array<[number, number, string, number]>, definitions: 0, unlinked: 0};
     for (const o of occurrences) {
       const keys = new Set(o.candidates.map(rowKey));
       // No definition, or definitions in different rows (several Go packages): not certain.
@@ -62,7 +62,9 @@ export async function generateSymbols(reader: FileReader, excerpts: ExcerptData,
       }
       const {key, row} = rowOf(o.candidates[0]);
       const def = o.candidates.length === 1 ? row.defs.findIndex((d) => sameDef(d, o.candidates[0])) : -1;
-      entry.links.push([o.line, o.column, key, def]);
+      // The name where it is defined would only link to its own line: its row lists it, no link.
+      if (def >= 0 && row.defs[def].path === excerpt.path && row.defs[def].line === o.line) entry.definitions++;
+      else entry.links.push([o.line, o.column, key, def]);
     }
     entry.links.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
     found[id] = entry;

@@ -61,6 +61,8 @@ export interface ExcerptSymbols {
   /** The excerpt's sha256 when the occurrences were found; a changed excerpt needs a new extract. */
   sha256: string;
   links: SymbolOccurrence[];
+  /** Names at their own (single) definition line: not linked to themselves, listed on the Symbols page. */
+  definitions: number;
   /** Identifier occurrences that were left unlinked (no definition known, or not certain). */
   unlinked: number;
 }
@@ -134,10 +136,14 @@ export function checkSymbolData(symbols: SymbolData, excerpts: ExcerptData, path
   return problems;
 }
 
+/** `function`, or `method (*loader)` for a Go method: what a link's popover says before the place. */
+export function definitionKind(def: SymbolDefinition): string {
+  return def.receiver ? `method (${def.receiver})` : def.kind;
+}
+
 /** `function · bpf/lib/eps.h:42`, and `method (*loader) · …` for Go methods. */
 export function describeDefinition(def: SymbolDefinition): string {
-  const kind = def.receiver ? `method (${def.receiver})` : def.kind;
-  return `${kind} · ${def.path}:${def.line}`;
+  return `${definitionKind(def)} · ${def.path}:${def.line}`;
 }
 
 /** The route of the Symbols page (without locale or base URL) and a row's place on it. */

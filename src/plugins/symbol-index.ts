@@ -34,6 +34,8 @@ export interface SymbolCounts {
   site: number;
   github: number;
   ambiguous: number;
+  /** Names at their own definition line (not linked to themselves). */
+  definitions: number;
   unlinked: number;
 }
 export interface SymbolIndex {
@@ -47,16 +49,16 @@ export function buildSymbolIndex(siteDir: string, locale: Locale, symbols: Symbo
   const rowsByName = new Map<string, Array<[string, SymbolEntry]>>();
   for (const [id, entry] of Object.entries(symbols.symbols)) rowsByName.set(entry.name, [...(rowsByName.get(entry.name) ?? []), [id, entry]]);
 
+  // The excerpts that show a symbol: those quoting a definition line, then those using the name.
   const uses = new Map<string, Array<{id: string; link: string}>>();
-  for (const [id, excerpt] of Object.entries(symbols.excerpts)) {
+  const use = (symbol: string, id: string, line: number) => {
     const route = guide.routeOf(id);
-    if (!route) continue;
-    for (const [line, , symbol] of excerpt.links) {
-      const list = uses.get(symbol) ?? [];
-      if (!list.some((u) => u.id === id)) list.push({id, link: `${route}#${id}-L${line}`});
-      uses.set(symbol, list);
-    }
-  }
+    const list = uses.get(symbol) ?? [];
+    if (route && !list.some((u) => u.id === id)) list.push({id, link: `${route}#${id}-L${line}`});
+    uses.set(symbol, list);
+  };
+  for (const [symbol, entry] of Object.entries(symbols.symbols)) for (const d of entry.defs) for (const p of guide.showing(d.path, d.line)) use(symbol, p.id, d.line);
+  for (const [id, excerpt] of Object.entries(symbols.excerpts)) for (const [line, , symbol] of excerpt.links) use(symbol, id, line);
 
   const rows = Object.entries(symbols.symbols).map(([anchor, entry]): SymbolRow => ({
     anchor,
@@ -81,11 +83,12 @@ function names(section: ReturnType<typeof proseSections>[number], entry: SymbolE
 
 /** How the identifiers of the excerpts shown on guide pages are linked (what every locale renders). */
 export function countLinks(symbols: SymbolData, guide: GuideIndex): SymbolCounts {
-  const counts: SymbolCounts = {site: 0, github: 0, ambiguous: 0, unlinked: 0};
+  const counts: SymbolCounts = {site: 0, github: 0, ambiguous: 0, definitions: 0, unlinked: 0};
   for (const [id, excerpt] of Object.entries(symbols.excerpts)) {
     const route = guide.routeOf(id);
     if (!route) continue;
     counts.unlinked += excerpt.unlinked;
+    counts.definitions += excerpt.definitions;
     for (const [, , symbol, index] of excerpt.links) {
       const def = symbols.symbols[symbol].defs[index];
       if (!def) counts.ambiguous++;
@@ -107,10 +110,10 @@ export default function symbolIndex(context: LoadContext): Plugin<SymbolIndex> {
       await actions.createData('symbols.json', JSON.stringify(content));
     },
     async postBuild({content}) {
-      const {site, github, ambiguous, unlinked} = content.counts;
+      const {site, github, ambiguous, definitions, unlinked} = content.counts;
       console.log(
         `[symbols] ${locale}: identifier occurrences in excerpts: ${site} linked to this site, ${github} to GitHub, ` +
-          `${ambiguous} ambiguous (to their Symbols row), ${unlinked} unlinked; ${content.rows.length} symbols`,
+          `${ambiguous} ambiguous (to their Symbols row), ${definitions} at their own definition, ${unlinked} unlinked; ${content.rows.length} symbols`,
       );
     },
   };

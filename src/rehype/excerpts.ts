@@ -74,8 +74,7 @@ interface Callout {
 function tokenSpan(token: ThemedToken, palette: TokenPalette, symbols: LineSymbols, column: number): ElementContent[] {
   const classes = tokenClasses(token, palette);
   return splitAtSymbols(token.content, column, symbols).map(({text: value, link}) => {
-    // A link always carries colour classes (tl0/td0 for plain text) so the token palette, not the link colour, applies.
-    if (link) return h('a', {className: classes.length ? classes : ['tl0', 'td0'], ...link}, [text(value)]);
+    if (link) return h('a', {className: classes, ...link}, [text(value)]);
     return classes.length ? h('span', {className: classes}, [text(value)]) : text(value);
   });
 }

@@ -34,7 +34,7 @@ const symbols = (links: SymbolOccurrence[]): SymbolData => ({
     'sym-demo': {name: 'demo', lang: 'c', defs: [{kind: 'function', path: 'bpf/demo.c', line: 3}]},
     'sym-twice': {name: 'demo', lang: 'c', defs: [{kind: 'function', path: 'bpf/demo.c', line: 3}, {kind: 'macro', path: 'bpf/other.h', line: 9}]},
   },
-  excerpts: {demo: {sha256: data.excerpts.demo.sha256, links, unlinked: 0}},
+  excerpts: {demo: {sha256: data.excerpts.demo.sha256, links, definitions: 0, unlinked: 0}},
 });
 function symbolsFile(links: SymbolOccurrence[]): string {
   const path = join(dir, `symbols-${links.map((l) => l.join('.')).join('-')}.json`);
@@ -103,7 +103,7 @@ describe('rehypeExcerpts', () => {
 
   test('links an identifier the symbol data resolves, keeping its token colour', async () => {
     const code = codeProp(await render(GOOD));
-    const link = /<a class="([^"]+)" data-symbol="demo" data-def-path="bpf\/demo\.c" data-def-line="3" href="([^"]+)" target="_blank" rel="noopener noreferrer" title="function · bpf\/demo\.c:3">demo<\/a>/.exec(code);
+    const link = /<a class="([^"]+)" data-symbol="demo" data-def-path="bpf\/demo\.c" data-def-line="3" href="([^"]+)" rel="noopener noreferrer" data-kind="function">demo<\/a>/.exec(code);
     assert.ok(link, code);
     assert.match(link[1], /^tl\d+ td\d+$/);
     assert.equal(link[2], `https://github.com/cilium/cilium/blob/${CILIUM_COMMIT}/bpf/demo.c#L3`, 'no guide page shows it: the pinned line');
@@ -112,14 +112,14 @@ describe('rehypeExcerpts', () => {
 
   test('an ambiguous name links to its Symbols row without a definition place', async () => {
     const code = codeProp(await render(GOOD, symbolsFile([[3, 11, 'sym-twice', -1]])));
-    assert.match(code, /<a class="[^"]+" data-symbol="demo" href="\/docs\/reference\/symbols#sym-twice" title="2 definitions · Symbols">demo<\/a>/);
+    assert.match(code, /<a class="[^"]+" data-symbol="demo" href="\/docs\/reference\/symbols#sym-twice" data-kind="2 definitions · Symbols">demo<\/a>/);
     assert.doesNotMatch(code, /data-def-path/);
   });
 
   test('fails when the symbol data does not sit on the name, or is stale', async () => {
     await assert.rejects(render(GOOD, symbolsFile([[3, 10, 'sym-demo', 0]])), /excerpt "demo" line 3 column 10 is not "demo"; run npm run symbols:extract/);
     const stale = join(dir, 'stale.json');
-    writeFileSync(stale, JSON.stringify({...symbols([]), excerpts: {demo: {sha256: 'old', links: [], unlinked: 0}}}));
+    writeFileSync(stale, JSON.stringify({...symbols([]), excerpts: {demo: {sha256: 'old', links: [], definitions: 0, unlinked: 0}}}));
     await assert.rejects(render(GOOD, stale), /excerpt "demo" changed since the symbols were extracted/);
   });
 
