@@ -5,7 +5,7 @@
  */
 import {annotationMacros, BodyTokens, collectMacros, functionName, mapItems, uniqueLookup, type MacroDef} from '../facts/c-items';
 import {CTree, datapathCFiles, RUNTIME_HEADERS} from '../facts/c-tree';
-import {armsAt, conditionChain, DATAPATH_ASSUMPTIONS, MacroEnv, staticArmValue, type CFile, type Directive} from '../facts/cpp';
+import {armsAt, conditionChain, DATAPATH_ASSUMPTIONS, directiveSpan, lineOffsets, MacroEnv, staticArmValue, type CFile, type Directive} from '../facts/cpp';
 import {staticSection} from '../facts/datapath';
 import {descendants, lineOf, type Node, type Parsers, type Tok} from '../facts/parsers';
 import type {FileReader} from '../facts/source';
@@ -113,7 +113,7 @@ export class CSymbols {
   /** Identifier occurrences on the given lines of a C file under bpf/, each resolved or not. */
   occurrences(path: string, lines: Set<number>): Occurrence[] {
     const file = this.tree.file(path);
-    const lineStarts = offsetsOfLines(file.text);
+    const lineStarts = lineOffsets(file.text);
     const treeTokens = new Map(file.tokens.map((t) => [t.start, t]));
     const visible = this.visibleFrom(path);
     const lexed = lexC(file.text);
@@ -124,7 +124,7 @@ export class CSymbols {
       const line = lineAt(lineStarts, tok.start);
       if (!lines.has(line)) return;
       const prev = lexed[i - 1];
-      const directive = file.directives.find((d) => d.start <= tok.start && tok.start < directiveEnd(file.text, d));
+      const directive = file.directives.find((d) => d.start <= tok.start && tok.start < directiveSpan(file.text, d)[1]);
       if (directive && (prev?.text === '#' || (directive.kind === 'include'))) return;
       const occurrence = {line, column: tok.start - lineStarts[line], name: tok.text};
       const tag = prev !== undefined && TAG_KINDS.has(prev.text);
@@ -262,19 +262,7 @@ export function lexC(text: string): LexTok[] {
   return out;
 }
 
-function directiveEnd(text: string, d: Directive): number {
-  let end = d.end;
-  while (end < text.length && text[end] !== '\n') end++;
-  return end;
-}
-
-export function offsetsOfLines(text: string): number[] {
-  const starts = [0, 0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
-  return starts;
-}
-
-export function lineAt(starts: number[], offset: number): number {
+function lineAt(starts: number[], offset: number): number {
   let lo = 1;
   let hi = starts.length - 1;
   while (lo < hi) {

@@ -6,6 +6,7 @@
  * unique and no field or interface method shares.
  */
 import {posix} from 'node:path';
+import {lineOffsets} from '../facts/cpp';
 import {buildConstraintHolds, builtOnLinux, GoIndex, importsOf, type GoFile} from '../facts/go-index';
 import {descendants, lineOf, type Node, type Parsers} from '../facts/parsers';
 import type {FileReader} from '../facts/source';
@@ -133,9 +134,7 @@ export class GoSymbols {
       const file: GoFile = {path, root, imports: importsOf(root), packageName: ''};
       const scopes = new Map<number, Scope>();
       const out: Occurrence[] = [];
-      const text = this.reader.read(path);
-      const lineStarts = [0, 0];
-      for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+      const lineStarts = lineOffsets(this.reader.read(path));
       for (const node of descendants(root, ['identifier', 'type_identifier', 'field_identifier'])) {
         const line = lineOf(node);
         if (!lines.has(line) || inImport(node)) continue;
@@ -213,8 +212,7 @@ export class GoSymbols {
 
   /** The package and name of a declared type, when the index holds it. */
   private typeTarget(type: Node, file: GoFile, dir: string, scope: Scope): {dir: string; name: string} | null {
-    let t: Node | null = type;
-    while (t && (t.type === 'pointer_type' || t.type === 'generic_type' || t.type === 'parenthesized_type')) t = t.type === 'generic_type' ? t.childForFieldName('type') : t.namedChildren[0];
+    const t = namedType(type);
     if (t?.type === 'type_identifier') return this.packages.get(dir)?.decls.get(t.text)?.some((d) => d.kind === 'type') ? {dir, name: t.text} : null;
     if (t?.type === 'qualified_type') {
       const pkg = this.importedPackage(t.childForFieldName('package')!.text, file, scope);
@@ -231,10 +229,16 @@ function declsOf(pkg: GoPackageDefs, name: string): GoDef[] {
   return pkg.decls.get(name) ?? [];
 }
 
-/** The type name a receiver or embedded field names: `*loader` → loader, `Map[K, V]` → Map. */
-function goTypeName(type: Node): string | null {
+/** The named type under pointers, type arguments and parentheses. */
+function namedType(type: Node): Node | null {
   let t: Node | null = type;
   while (t && (t.type === 'pointer_type' || t.type === 'generic_type' || t.type === 'parenthesized_type')) t = t.type === 'generic_type' ? t.childForFieldName('type') : t.namedChildren[0];
+  return t;
+}
+
+/** The type name a receiver or embedded field names: `*loader` → loader, `Map[K, V]` → Map. */
+function goTypeName(type: Node): string | null {
+  const t = namedType(type);
   if (t?.type === 'type_identifier') return t.text;
   if (t?.type === 'qualified_type') return t.childForFieldName('name')!.text;
   return null;

@@ -100,7 +100,7 @@ describe('symbol links', () => {
         continue;
       }
       const file = htmlFile(target);
-      if (!file || !readFileSync(file, 'utf8').includes(`id="${hash}"`)) problems.push(`${l.page}: ${l.href} has no such line on ${target}`);
+      if (!file || !new RegExp(`\\sid=["']?${hash}["'\\s>]`).test(readFileSync(file, 'utf8'))) problems.push(`${l.page}: ${l.href} has no such line on ${target}`);
     }
     assert.ok(onSite > 0, 'some definitions are quoted on this site');
     assert.deepEqual(problems, []);
@@ -143,7 +143,7 @@ describe('symbol links', () => {
     const focused = await page.evaluate(() => {
       const el = document.activeElement as HTMLAnchorElement;
       const after = getComputedStyle(el, '::after');
-      return {symbol: el.dataset.symbol, kind: el.dataset.kind, path: el.dataset.defPath, line: el.dataset.defLine, content: after.content, display: after.display, underline: getComputedStyle(el).textDecorationLine};
+      return {symbol: el.dataset.symbol, kind: el.dataset.kind, path: el.dataset.defPath, line: el.dataset.defLine, content: after.content, display: after.display, underline: getComputedStyle(el).textDecorationLine, decorationStyle: getComputedStyle(el).textDecorationStyle};
     });
     assert.ok(focused.symbol, 'Tab from the code moves to a symbol link');
     assert.match(focused.kind!, /^[a-z]+(?: \([^)]*\))?$/);
@@ -151,6 +151,7 @@ describe('symbol links', () => {
     assert.match(focused.content, /attr\(data-kind\).*attr\(data-def-path\).*attr\(data-def-line\)|^".+ · .+:\d+"$/);
     assert.notEqual(focused.display, 'none');
     assert.equal(focused.underline, 'underline', 'focus underlines the link');
+    assert.equal(focused.decorationStyle, 'solid', 'focus makes the underline solid');
     await context.close();
   });
 });
