@@ -6,17 +6,28 @@ import remarkGfm from 'remark-gfm';
 
 import {CILIUM_TREE_URL, CILIUM_VERSION} from './src/lib/cilium';
 import {accessiblePrismTheme} from './src/lib/accessible-prism-theme';
+import {searchUserDictionary} from './src/lib/search-dictionary';
+import {tocEntryCount} from './src/lib/mdx-scan';
 import remarkHeadingIds from './src/remark/heading-ids';
 import remarkCiliumLinks from './src/remark/cilium-links';
+import remarkFactCounts from './src/remark/fact-counts';
 import rehypeExcerpts from './src/rehype/excerpts';
 import {searchResultLimits} from './src/search/search-bar-constants';
 
-const baseUrl = '/';
+/**
+ * Where the site is served: GUIDE_URL is the origin (https://host), GUIDE_BASE_URL the path it lives
+ * under, e.g. `/cilium-guide/` for a GitHub Pages project site. README, "Deploy".
+ */
+const siteUrl = process.env.GUIDE_URL ?? 'https://cilium-source-guide.example.org';
+const baseUrl = process.env.GUIDE_BASE_URL ?? '/';
+if (!/^\/([^/]+\/)*$/.test(baseUrl)) throw new Error(`GUIDE_BASE_URL must start and end with "/", e.g. /cilium-guide/ (got "${baseUrl}").`);
+if (!/^https?:\/\/[^/]+$/.test(siteUrl)) throw new Error(`GUIDE_URL must be an origin without a path, e.g. https://example.org (got "${siteUrl}").`);
 
 const docsMarkdownPlugins = {
   // Runs before Docusaurus' own heading plugin, so it still sees the `{/* #id */}` comments.
   beforeDefaultRemarkPlugins: [remarkHeadingIds],
-  remarkPlugins: [remarkGfm, remarkCiliumLinks],
+  remarkPlugins: [remarkGfm, remarkCiliumLinks, remarkFactCounts],
+  // Symbol links inside the excerpts' HTML strings carry the base URL themselves.
   rehypePlugins: [[rehypeExcerpts, {baseUrl}]],
 };
 
@@ -24,7 +35,7 @@ const config: Config = {
   title: 'Cilium Source Guide',
   tagline: `Learn to read the Cilium source code, pinned to v${CILIUM_VERSION}`,
   favicon: 'img/favicon.svg',
-  url: 'https://cilium-source-guide.example.org',
+  url: siteUrl,
   baseUrl,
   trailingSlash: false,
 
@@ -50,6 +61,14 @@ const config: Config = {
   onDuplicateRoutes: 'throw',
   markdown: {
     format: 'mdx',
+    // A table of contents with one entry only takes width from the page (the reference tables need it).
+    async parseFrontMatter(params) {
+      const result = await params.defaultParseFrontMatter(params);
+      if (result.frontMatter.hide_table_of_contents === undefined && tocEntryCount(params.fileContent) <= 1) {
+        result.frontMatter.hide_table_of_contents = true;
+      }
+      return result;
+    },
     hooks: {
       onBrokenMarkdownLinks: 'throw',
       onBrokenMarkdownImages: 'throw',
@@ -88,6 +107,8 @@ const config: Config = {
     './src/plugins/symbol-index.ts',
     './src/plugins/excerpt-token-css.ts',
     './src/plugins/lean-main-bundle.ts',
+    './src/plugins/markdown-twins.ts',
+    './src/plugins/deploy-headers.ts',
     [
       '@docusaurus/plugin-ideal-image',
       {quality: 80, max: 1600, min: 480, steps: 3, disableInDev: false},
@@ -96,15 +117,16 @@ const config: Config = {
 
   themes: [
     [
-      '@easyops-cn/docusaurus-search-local',
+      // The plugin, indexing each Chinese term with its parts (see the file).
+      './src/plugins/search-local.ts',
       {
         hashed: true,
         language: ['en', 'zh'],
         indexBlog: false,
         indexPages: false,
         docsRouteBasePath: 'docs',
-        // Keeps Cilium/eBPF terms whole when jieba segments Chinese text.
-        zhUserDictPath: './src/data/search-userdict.txt',
+        // Keeps Cilium/eBPF terms and the pages' Chinese keywords whole when jieba segments text.
+        zhUserDict: searchUserDictionary(),
         highlightSearchTermsOnTargetPage: false,
         explicitSearchResultPath: true,
         searchResultLimits,

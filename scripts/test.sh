@@ -24,6 +24,9 @@ bash scripts/ensure-system-deps.sh || exit 1
 run_step "type check" npx tsc; count $?
 run_step "unit tests" npm run -s test:unit
 run_step "build (en + zh-Hans)" npm run -s build; build=$?; count $build
+# The same site under a sub-path (GUIDE_BASE_URL=/cilium-guide/): its own broken-link checks, then
+# tests/e2e/subpath.test.ts serves it.
+run_step "build under /cilium-guide/ (en + zh-Hans)" npm run -s build:subpath; count $?
 if [ "$build" -eq 0 ]; then
   run_step "end-to-end tests (Chromium)" npm run -s test:e2e
 else

@@ -97,7 +97,7 @@
   }
 
   /**
-   * For every visible piece of text: its colour against what is painted under its centre
+   * For every visible piece of text: its font size (the smallest is reported) and its colour against what is painted under its centre
    * (node fills, label backgrounds, cluster fills, composited, over the page background).
    */
   window.diagramContrast = function ({host: name, background, min}) {
@@ -106,6 +106,7 @@
     const failures = [];
     let checked = 0;
     let lowest = Infinity;
+    let smallestFont = Infinity;
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const text = node.textContent.trim();
@@ -115,6 +116,7 @@
       if (rect.width === 0 || rect.height === 0) continue;
       const style = getComputedStyle(el);
       if (style.visibility === 'hidden' || style.display === 'none') continue;
+      smallestFont = Math.min(smallestFont, parseFloat(style.fontSize));
       const isSvg = el instanceof SVGElement;
       let ink = parseColor(isSvg ? style.fill : style.color);
       if (!ink && isSvg) ink = parseColor(style.color);
@@ -152,7 +154,7 @@
         failures.push({text, detail: `${hex(seen)} on ${hex(under)} is ${ratio.toFixed(2)}:1, needs ${min}:1`});
       }
     }
-    return {checked, failures, lowest: Math.floor(lowest * 100) / 100};
+    return {checked, failures, lowest: Math.floor(lowest * 100) / 100, smallestFont};
   };
 
   /**

@@ -79,7 +79,7 @@ function svgId(source: DiagramSource, theme: Theme): string {
 async function renderSource(
   page: Page,
   source: DiagramSource,
-): Promise<{svgs: Record<Theme, string>; width: number; height: number; lowest: Record<Theme, number>}> {
+): Promise<{svgs: Record<Theme, string>; width: number; height: number; lowest: Record<Theme, number>; labelPx: number}> {
   const boxes = {} as Record<Theme, Box>;
   for (const theme of THEMES) {
     const id = svgId(source, theme);
@@ -97,15 +97,17 @@ async function renderSource(
   const height = Math.ceil(Math.max(...THEMES.map((t) => boxes[t].height)));
   const svgs = {} as Record<Theme, string>;
   const lowest = {} as Record<Theme, number>;
+  let labelPx = Infinity;
   const failures: string[] = [];
   for (const theme of THEMES) {
     // The whole diagram inside the viewport, so every label can be hit-tested.
     await page.setViewportSize({width: Math.max(width, 100), height: Math.max(height, 100)});
     const report = await page.evaluate(
-      (args) => (window as unknown as {diagramContrast(a: unknown): {checked: number; failures: ContrastFailure[]; lowest: number}}).diagramContrast(args),
+      (args) => (window as unknown as {diagramContrast(a: unknown): {checked: number; failures: ContrastFailure[]; lowest: number; smallestFont: number}}).diagramContrast(args),
       {host: `host-${theme}`, background: PAGE_BACKGROUND[theme], min: MIN_TEXT_CONTRAST},
     );
     lowest[theme] = report.lowest;
+    labelPx = Math.min(labelPx, report.smallestFont);
     if (report.checked === 0) failures.push(`${theme}: no text found to check`);
     for (const f of report.failures) failures.push(`${theme}: "${f.text}": ${f.detail}`);
     const markup = await page.evaluate(
@@ -120,7 +122,7 @@ async function renderSource(
         failures.join('\n    '),
     );
   }
-  return {svgs, width, height, lowest};
+  return {svgs, width, height, lowest, labelPx};
 }
 
 /** Collapses the whitespace mermaid leaves in its <style> block. */
@@ -144,11 +146,18 @@ async function main(): Promise<void> {
     const page = await newPage(browser);
     for (const source of sources) {
       try {
-        const {svgs, width, height, lowest} = await renderSource(page, source);
+        const {svgs, width, height, lowest, labelPx} = await renderSource(page, source);
         for (const theme of THEMES) files.set(svgFileName(source.key, theme), svgs[theme]);
-        data.diagrams[source.key] = {alt: source.alt, width, height, light: svgUrl(source.key, 'light'), dark: svgUrl(source.key, 'dark')};
+        data.diagrams[source.key] = {
+          alt: source.alt,
+          width,
+          height,
+          labelPx,
+          light: svgUrl(source.key, 'light'),
+          dark: svgUrl(source.key, 'dark'),
+        };
         console.log(
-          `  ${source.key}: ${width}×${height}; ` +
+          `  ${source.key}: ${width}×${height}, smallest label ${labelPx} px; ` +
             THEMES.map((t) => `${t} ${Buffer.byteLength(svgs[t])} B, lowest text contrast ${lowest[t]}:1`).join('; '),
         );
       } catch (error) {

@@ -32,6 +32,8 @@ export interface DiagramEntry {
   alt: string;
   width: number;
   height: number;
+  /** Font size of the smallest label at natural size, in SVG px: how far the diagram may shrink. */
+  labelPx: number;
   light: string;
   dark: string;
 }

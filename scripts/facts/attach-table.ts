@@ -10,14 +10,16 @@
  * programs it attaches differ from `programs`, when one of `programs` is missing from the
  * object, or when a function attaches programs but has no entry here.
  */
+import type {GeneratedPhrase} from '../../src/lib/generated-text';
+
 export interface AttachMeaning {
   /** Go package directory and function (methods as `(*type).name`). */
   package: string;
   function: string;
   /** The datapath object the function loads its programs from. */
   object: string;
-  /** The interface(s) or cgroup the programs end up on, in words. */
-  target: string;
+  /** The interface(s) or cgroup the programs end up on, in words: a key of src/lib/generated-text.ts, which says it in every locale. */
+  target: GeneratedPhrase;
   /** The programs the function is expected to attach (a guard against silent drift). */
   programs: string[];
 }

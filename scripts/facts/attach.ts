@@ -59,11 +59,10 @@ function checkEntry(entry: AttachMeaning, found: Found[] | undefined, inObject: 
 
 function toAttachment(entry: AttachMeaning, f: Found): Attachment {
   const target = f.hook === 'prog-array' ? f.array! : entry.target;
-  const detail = f.hook === 'prog-array' ? `key ${f.detail}` : f.detail;
   return {
     object: entry.object,
     program: f.program,
-    attach: {hook: f.hook, detail, target, via: {file: f.file, line: f.line, function: entry.function}},
+    attach: {hook: f.hook, detail: f.detail, target, via: {file: f.file, line: f.line, function: entry.function}},
   };
 }
 

@@ -353,13 +353,34 @@ function tailTag(arg: Tok[]): Partial {
   return {tail: {array, index: inner}};
 }
 
+/**
+ * Where tree-sitter recovers from an error (e.g. `__section(".ksyms")` after a prototype in
+ * bpf/bpf_sock_term.c at v1.20), a string literal arrives as `"`, its pieces, `"`: rejoin them by offset.
+ */
+function splitStringLiteral(toks: Tok[], open: number): {value: string; close: number} | null {
+  let value = '';
+  for (let i = open + 1; i < toks.length; i++) {
+    if (toks[i].type === '"') return {value, close: i};
+    if (toks[i].line !== toks[open].line || toks[i].text.includes('\\')) return null;
+    value += ' '.repeat(toks[i].start - toks[i - 1].end) + toks[i].text;
+  }
+  return null;
+}
+
 /** Adjacent string literals and object-like macros standing for them, concatenated. */
 function stringOf(toks: Tok[], lookup: MacroLookup, depth: number): string | null {
   if (depth > 8 || toks.length === 0) return null;
   let out = '';
-  for (const t of toks) {
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
     if (t.type === 'string_literal') {
       out += stringLiteralValue(t.text);
+      continue;
+    }
+    const split = t.type === '"' ? splitStringLiteral(toks, i) : null;
+    if (split) {
+      out += split.value;
+      i = split.close;
       continue;
     }
     const def = isIdent(t) ? lookup(t.text) : null;

@@ -71,7 +71,10 @@ class Resolver {
   private resolve(expr: Node, scope: Scope, path: string[]): Contents {
     switch (expr.type) {
       case 'call_expression':
-        return this.call(expr, scope, path);
+        return this.call(expr, expr.childForFieldName('function')!, (expr.childForFieldName('arguments')?.namedChildren ?? []).filter((a) => a.type !== 'comment'), scope, path);
+      // `cell.Config[T](x)` with one argument parses like a conversion to the generic type `cell.Config[T]`.
+      case 'type_conversion_expression':
+        return this.call(expr, expr.childForFieldName('type')!, [expr.childForFieldName('operand')!], scope, path);
       case 'identifier':
         return this.identifier(expr, scope, path);
       case 'selector_expression':
@@ -86,9 +89,8 @@ class Resolver {
     }
   }
 
-  private call(call: Node, scope: Scope, path: string[]): Contents {
-    const fn = unwrapGeneric(call.childForFieldName('function')!);
-    const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((a) => a.type !== 'comment');
+  private call(call: Node, callee: Node, args: Node[], scope: Scope, path: string[]): Contents {
+    const fn = unwrapGeneric(callee);
     const hiveName = this.hiveCellFunction(fn, scope);
     if (hiveName) return this.hiveCall(hiveName, call, args, scope, path);
     const target = this.functionDecl(fn, scope);
@@ -101,6 +103,10 @@ class Resolver {
     if (fn.type === 'selector_expression') {
       const operand = fn.childForFieldName('operand')!;
       if (operand.type === 'identifier' && this.index.importPath(scope.file, operand.text) === HIVE_CELL) return fn.childForFieldName('field')!.text;
+    }
+    // In a conversion-shaped call (`cell.Config[T](x)`) the callee is the type `cell.Config`.
+    if (fn.type === 'qualified_type' && this.index.importPath(scope.file, fn.childForFieldName('package')!.text) === HIVE_CELL) {
+      return fn.childForFieldName('name')!.text;
     }
     if (fn.type === 'identifier' && scope.pkg.dir === `vendor/${HIVE_CELL}` && !scope.bindings.has(fn.text)) return fn.text;
     return null;

@@ -48,9 +48,13 @@ export interface DatapathScan {
 
 /**
  * Sections of annotated variables that are neither programs nor maps: the license string
- * (BPF_LICENSE) and load-time configuration variables (DECLARE_CONFIG / NODE_CONFIG).
+ * (BPF_LICENSE) and ELF data sections, whose names start with a dot as program sections' never
+ * do: load-time configuration (`.rodata.config`), per-CPU scratch (`.data.aux`, `.rodata.aux`)
+ * and kernel function declarations (`.ksyms`). `.maps` is the one dotted section that holds maps.
  */
-const DATA_SECTIONS = new Set(['license', '.rodata.config']);
+function isDataSection(section: string): boolean {
+  return section === 'license' || (section.startsWith('.') && section !== '.maps');
+}
 
 export function scanDatapath(reader: FileReader, parsers: Parsers, allFiles: string[]): DatapathScan {
   const files = datapathCFiles(allFiles);
@@ -101,7 +105,7 @@ function checkAllAnnotationsUsed(file: CFile, annotations: Set<string>, mapAnnot
   file.tokens.forEach((t, i) => {
     if (!annotations.has(t.text) || used.has(t.start) || mapAnnotations.has(t.text)) return;
     const section = expandAnnotation(annotationAt(file.tokens, i), lookup)?.section ?? null;
-    if (section !== null && DATA_SECTIONS.has(section)) return;
+    if (section !== null && isDataSection(section)) return;
     throw new Error(`${file.path}:${t.line}: section annotation ${t.text} is on neither a function definition nor a map`);
   });
 }
@@ -114,7 +118,7 @@ function functionProbe(file: CFile, object: string, item: FunctionItem, bodies: 
       const where = `${item.file}:${item.line} (${item.name} in ${object})`;
       const expansion = expandAnnotation(item.annotation, envLookup(env, bodies));
       if (!expansion) throw new Error(`${where}: cannot expand ${item.annotation.macro} to a section name`);
-      if (DATA_SECTIONS.has(expansion.section)) return;
+      if (isDataSection(expansion.section)) return;
       out.push({
         object,
         item,

@@ -32,21 +32,60 @@ export interface FactTables {
 
 const CILIUM_TABLES: FactTables = {attachTable: ATTACH_TABLE, cellsAllowlist: CELLS_ALLOWLIST};
 
-/** Every fact file's content for the tree `reader` serves, at `commit`. */
+/** Every fact file's content for the tree `reader` serves, at `commit`; throws on the first failure. */
 export async function generateFacts(reader: FileReader, commit: string, tables: FactTables = CILIUM_TABLES): Promise<Record<FactFile, unknown>> {
+  const outcomes = await generateEachFact(reader, commit, tables);
+  const out = {} as Record<FactFile, unknown>;
+  for (const [name, outcome] of Object.entries(outcomes) as Array<[FactFile, FactOutcome]>) {
+    if (!outcome.ok) throw new Error(outcome.error);
+    out[name] = outcome.facts;
+  }
+  return out;
+}
+
+export type FactOutcome = {ok: true; facts: unknown} | {ok: false; error: string};
+
+/**
+ * Each fact file on its own: when one part of the tree defeats the extractor (say the datapath C
+ * at a newer commit), the files that do not depend on it are still produced and the others carry
+ * the error. The datapath scan feeds programs, tail calls and maps; the Go index feeds programs,
+ * maps and cells.
+ */
+export async function generateEachFact(reader: FileReader, commit: string, tables: FactTables = CILIUM_TABLES): Promise<Record<FactFile, FactOutcome>> {
   const parsers = await loadParsers();
   const files = reader.listFiles();
-  const scan = scanDatapath(reader, parsers, files);
-  const go = new GoIndex(reader, parsers, files);
-  const programs = buildPrograms(scan, go, tables.attachTable);
+  const scan = attempt(() => scanDatapath(reader, parsers, files));
+  const go = attempt(() => new GoIndex(reader, parsers, files));
   const header = {commit, generatedBy: GENERATED_BY};
-  const root = extractCellTree(go, AGENT_ROOT.dir, AGENT_ROOT.variable, tables.cellsAllowlist);
+  const programs = both(scan, go, (s, g) => buildPrograms(s, g, tables.attachTable));
   return {
-    'programs.json': {...header, counts: countBy(programs, (p) => p.kind), programs},
-    'tailcalls.json': {...header, count: scan.functions.filter((f) => f.tail).length, tailCalls: buildTailCalls(scan)},
-    'maps.json': {...header, count: scan.maps.length, maps: buildMaps(scan, go, parsers)},
-    'cells.json': {...header, root: AGENT_ROOT, totals: cellTotals(root), tree: root satisfies CellModule},
+    'programs.json': then(programs, (p) => ({...header, counts: countBy(p, (x) => x.kind), programs: p})),
+    'tailcalls.json': then(scan, (s) => ({...header, count: s.functions.filter((f) => f.tail).length, tailCalls: buildTailCalls(s)})),
+    'maps.json': both(scan, go, (s, g) => ({...header, count: s.maps.length, maps: buildMaps(s, g, parsers)})),
+    'cells.json': then(go, (g) => {
+      const root = extractCellTree(g, AGENT_ROOT.dir, AGENT_ROOT.variable, tables.cellsAllowlist);
+      return {...header, root: AGENT_ROOT, totals: cellTotals(root), tree: root satisfies CellModule};
+    }),
   };
+}
+
+type Outcome<T> = {ok: true; facts: T} | {ok: false; error: string};
+
+function attempt<T>(make: () => T): Outcome<T> {
+  try {
+    return {ok: true, facts: make()};
+  } catch (error) {
+    return {ok: false, error: error instanceof Error ? error.message : String(error)};
+  }
+}
+
+function then<T, U>(input: Outcome<T>, make: (value: T) => U): Outcome<U> {
+  return input.ok ? attempt(() => make(input.facts)) : input;
+}
+
+function both<A, B, U>(a: Outcome<A>, b: Outcome<B>, make: (a: A, b: B) => U): Outcome<U> {
+  if (!a.ok) return a;
+  return then(b, (bv) => make(a.facts, bv));
 }
 
 function countBy<T>(items: T[], key: (t: T) => string): Record<string, number> {

@@ -62,3 +62,14 @@ export async function isBelowNavbarAndInView(page: Page, selector: string): Prom
     return top >= navbar - 1 && top < window.innerHeight;
   }, selector);
 }
+
+/** Scrolls the page top to bottom, so lazy images and diagrams load, then waits for the network to settle. */
+export async function scrollThrough(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight) {
+      window.scrollTo(0, y);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  });
+  await page.waitForLoadState('networkidle');
+}

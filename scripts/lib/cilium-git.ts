@@ -15,7 +15,8 @@ export class CiliumSource {
     if (type !== 'commit') throw new Error(`${commit} is not a commit in ${gitDir}`);
   }
 
-  private git(args: string[]): string {
+  /** Runs git on this git dir and returns its output (throws when git fails). */
+  git(args: string[]): string {
     return execFileSync('git', ['--git-dir', this.gitDir, ...args], {
       encoding: 'utf8',
       maxBuffer: 256 * 1024 * 1024,

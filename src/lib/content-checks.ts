@@ -21,7 +21,7 @@ import {type ExcerptRef, LOCALES, type Locale, type ScannedPage} from './mdx-sca
 
 export type Site = Record<Locale, Map<string, ScannedPage>>;
 
-/** Same pages, same heading ids (in the same order) and the same excerpts in every locale. */
+/** Same pages, same heading ids (in the same order) and the same excerpts in every locale; every doc page has keywords. */
 export function checkLocaleParity(site: Site): string[] {
   const problems: string[] = [];
   const [base, ...others] = LOCALES;
@@ -39,8 +39,11 @@ export function checkLocaleParity(site: Site): string[] {
     }
   }
   for (const locale of LOCALES) {
-    for (const page of site[locale].values()) {
+    for (const [key, page] of site[locale]) {
       problems.push(...page.problems);
+      if (key.startsWith('docs/') && page.keywords === null) {
+        problems.push(`${page.file}: has no keywords in its front matter; list what a reader would type to find it, e.g. keywords: [tail call, cilium_calls].`);
+      }
       for (const h of page.headings) {
         if (h.id === null) problems.push(`${page.file}:${h.line}: heading "${h.text}" has no explicit {/* #id */}.`);
       }

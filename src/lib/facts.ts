@@ -3,6 +3,11 @@
  * scripts/facts/ writes and what the reference pages read.
  */
 
+import {readFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {CILIUM_COMMIT} from './cilium';
+import {SITE_ROOT} from './mdx-scan';
+
 export const FACT_FILES = ['programs.json', 'tailcalls.json', 'maps.json', 'cells.json'] as const;
 export type FactFile = (typeof FACT_FILES)[number];
 
@@ -93,4 +98,13 @@ export interface CellModule {
   children: CellModule[];
   /** Allowlisted references that were not followed, with the reason. */
   unresolved: Array<{reference: string; file: string; line: number; reason: string}>;
+}
+
+/** A committed fact file, refused when it was extracted from another commit than the pinned one. */
+export function readFactFile<T>(name: FactFile, root = SITE_ROOT): T {
+  const data = JSON.parse(readFileSync(join(root, 'src/data/facts', name), 'utf8')) as T & {commit: string};
+  if (data.commit !== CILIUM_COMMIT) {
+    throw new Error(`src/data/facts/${name} is for Cilium ${data.commit}, src/lib/cilium.ts pins ${CILIUM_COMMIT}; run npm run facts:extract.`);
+  }
+  return data;
 }

@@ -66,6 +66,7 @@ export function headingText(node: Heading): string {
 
 export interface HeadingRef {
   id: string | null;
+  depth: number;
   text: string;
   line: number;
 }
@@ -92,16 +93,37 @@ export interface ScannedPage {
   headings: HeadingRef[];
   excerpts: ExcerptRef[];
   ciliumLinks: LinkRef[];
+  /** The front matter's `keywords: [a, b]`: what a reader would type to find the page (null when absent). */
+  keywords: string[] | null;
   /** Problems the scan itself found, already phrased for the author. */
   problems: string[];
 }
 
 const parser = unified().use(remarkParse).use(remarkMdx);
 
+const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---(?=\r?\n|$)/;
+
 /** Blanks out YAML front matter, keeping line numbers, so it is not read as Markdown. */
-function blankFrontMatter(source: string): string {
-  const match = /^---\r?\n[\s\S]*?\r?\n---(?=\r?\n|$)/.exec(source);
+export function blankFrontMatter(source: string): string {
+  const match = FRONT_MATTER.exec(source);
   return match ? match[0].replace(/[^\n]/g, '') + source.slice(match[0].length) : source;
+}
+
+/**
+ * The front matter's `keywords`, written as one flow list on one line (`keywords: [a, b c, d]`), the
+ * form the search dictionary and the checks read; any other form is reported (and reads as []).
+ */
+export function frontMatterKeywords(source: string, file: string, problems: string[]): string[] | null {
+  const lines = (FRONT_MATTER.exec(source)?.[1] ?? '').split(/\r?\n/);
+  const index = lines.findIndex((line) => /^keywords\s*:/.test(line));
+  if (index < 0) return null;
+  const list = /^keywords\s*:\s*\[([^\]]*)\]\s*$/.exec(lines[index]);
+  const terms = list?.[1].split(',').map((term) => term.trim()).filter(Boolean) ?? [];
+  if (!list || terms.length === 0 || terms.some((term) => /["'{}[\]]/.test(term))) {
+    problems.push(`${file}:${index + 2}: write keywords as one unquoted list on one line, e.g. keywords: [tail call, cilium_calls].`);
+    return [];
+  }
+  return terms;
 }
 
 export function parseMdx(source: string): Root {
@@ -127,7 +149,8 @@ export function jsxAttributes(node: MdxJsxFlowElement, where: string, problems: 
 export const CILIUM_LINK_PREFIX = 'cilium:';
 
 export function scanMdxSource(source: string, file: string): ScannedPage {
-  const page: ScannedPage = {file, headings: [], excerpts: [], ciliumLinks: [], problems: []};
+  const page: ScannedPage = {file, headings: [], excerpts: [], ciliumLinks: [], keywords: null, problems: []};
+  page.keywords = frontMatterKeywords(source, file, page.problems);
   let tree: Root;
   try {
     tree = parseMdx(source);
@@ -138,7 +161,7 @@ export function scanMdxSource(source: string, file: string): ScannedPage {
   visit(tree, (node) => {
     const at = node.position?.start.line ?? 0;
     if (node.type === 'heading') {
-      page.headings.push({id: explicitHeadingId(node), text: headingText(node), line: at});
+      page.headings.push({id: explicitHeadingId(node), depth: node.depth, text: headingText(node), line: at});
     } else if (node.type === 'link' && (node as Link).url.startsWith(CILIUM_LINK_PREFIX)) {
       page.ciliumLinks.push({target: (node as Link).url.slice(CILIUM_LINK_PREFIX.length), at});
     } else if (node.type === 'mdxJsxFlowElement' && node.name === 'Excerpt') {
@@ -174,4 +197,9 @@ export function scanSite(root = SITE_ROOT): Record<Locale, Map<string, ScannedPa
     result[locale] = pages;
   }
   return result;
+}
+
+/** How many entries the page's table of contents has (## and ### headings, as the site config shows them). */
+export function tocEntryCount(source: string): number {
+  return scanMdxSource(source, '').headings.filter((h) => h.depth === 2 || h.depth === 3).length;
 }

@@ -3,14 +3,17 @@
  * stable anchor per item, its GitHub permalink, and a link to the guide's excerpt that explains it.
  * Pages import the result from `@generated/reference-data/default/reference.json`.
  */
-import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import type {LoadContext, Plugin} from '@docusaurus/types';
 import {type ExcerptData, loadExcerptData} from '../lib/excerpt-data';
-import type {BpfMap, CellModule, Program, TailCall} from '../lib/facts';
-import {GuideIndex} from '../lib/guide-index';
+import {type BpfMap, type CellModule, type Program, type TailCall, readFactFile} from '../lib/facts';
+import {attachTargetText} from '../lib/generated-text';
+import type {Locale} from '../lib/mdx-scan';
 import {CILIUM_COMMIT, ciliumPermalink} from '../lib/cilium';
+import {GuideIndex} from '../lib/guide-index';
 import {loadSymbolData} from '../lib/symbols';
+import {type ReferenceTable, type TableDrift, loadDriftData, referenceRows} from '../lib/drift';
+import {type DriftView, buildDriftView} from './drift-view';
 
 export interface Located {
   anchor: string;
@@ -19,10 +22,13 @@ export interface Located {
   permalink: string;
   /** `/docs/...#<excerpt>-L<line>` when a guide excerpt shows this line. */
   guide: string | null;
+  /** Set when the row is gone at the drift target (src/data/drift.json). */
+  drift?: 'removed';
 }
 export type ProgramRow = Located &
   Pick<Program, 'name' | 'kind' | 'section' | 'objectSource' | 'conditions'> & {
-    attach: Array<Program['attach'][number] & {permalink: string}>;
+    /** `target` as the page's locale says it; `identifiers` in backticks (src/lib/generated-text.ts). */
+    attach: Array<Program['attach'][number] & {permalink: string; targetText: string}>;
   };
 export type TailCallRow = Located & Pick<TailCall, 'function' | 'index' | 'value' | 'array' | 'objectSource' | 'conditions'> & {macro: string | null};
 export type MapRow = Located &
@@ -42,17 +48,10 @@ export interface ReferenceData {
   tailCalls: TailCallRow[];
   maps: MapRow[];
   cells: {root: ModuleRow; totals: Record<string, number>};
+  drift: DriftView;
   /** How many rows Reference → Symbols lists. */
   symbols: number;
 }
-
-const readFacts = <T>(siteDir: string, name: string): T => {
-  const data = JSON.parse(readFileSync(join(siteDir, 'src/data/facts', name), 'utf8')) as T & {commit: string};
-  if (data.commit !== CILIUM_COMMIT) {
-    throw new Error(`src/data/facts/${name} is for Cilium ${data.commit}, src/lib/cilium.ts pins ${CILIUM_COMMIT}; run npm run facts:extract.`);
-  }
-  return data;
-};
 
 /** Anchors are stable and unique: a repeated base gets -2, -3… in source order. */
 function anchorMaker() {
@@ -65,8 +64,22 @@ function anchorMaker() {
   };
 }
 
-export function buildReferenceData(siteDir: string, excerpts: ExcerptData = loadExcerptData()): ReferenceData {
+/** Marks the rows of one table that are removed at the drift target, and remembers each key's anchor. */
+function driftMarker(table: ReferenceTable, facts: unknown, drift: TableDrift, anchors: Map<string, string>) {
+  const keys = referenceRows(table, facts).map((r) => r.key);
+  const removed = new Set(drift.status === 'compared' ? drift.removed.map((r) => r.key) : []);
+  let i = 0;
+  return <Row extends Located>(row: Row): Row => {
+    const key = keys[i++];
+    anchors.set(`${table} ${key}`, row.anchor);
+    return removed.has(key) ? {...row, drift: 'removed'} : row;
+  };
+}
+
+export function buildReferenceData(siteDir: string, locale: Locale = 'en', excerpts: ExcerptData = loadExcerptData()): ReferenceData {
   const guide = new GuideIndex(excerpts, siteDir);
+  const drift = loadDriftData(join(siteDir, 'src/data/drift.json'));
+  const anchors = new Map<string, string>();
   const locate = (anchor: string, file: string, line: number): Located => ({
     anchor,
     file,
@@ -76,8 +89,9 @@ export function buildReferenceData(siteDir: string, excerpts: ExcerptData = load
   });
 
   const programAnchor = anchorMaker();
-  const programs = readFacts<{programs: Program[]}>(siteDir, 'programs.json')
-    .programs.filter((p) => p.kind !== 'tail-call')
+  const programFacts = readFactFile<{programs: Program[]}>('programs.json', siteDir);
+  const programs = programFacts.programs
+    .filter((p) => p.kind !== 'tail-call')
     .map((p) => ({
       ...locate(programAnchor(`prog-${p.name}`), p.file, p.line),
       name: p.name,
@@ -85,11 +99,13 @@ export function buildReferenceData(siteDir: string, excerpts: ExcerptData = load
       section: p.section,
       objectSource: p.objectSource,
       conditions: p.conditions,
-      attach: p.attach.map((a) => ({...a, permalink: ciliumPermalink(a.via.file, a.via.line)})),
-    }));
+      attach: p.attach.map((a) => ({...a, permalink: ciliumPermalink(a.via.file, a.via.line), targetText: attachTargetText(a.target, locale)})),
+    }))
+    .map(driftMarker('programs', programFacts, drift.reference.programs, anchors));
 
   const tailAnchor = anchorMaker();
-  const tailCalls = readFacts<{tailCalls: TailCall[]}>(siteDir, 'tailcalls.json').tailCalls.map((t) => ({
+  const tailFacts = readFactFile<{tailCalls: TailCall[]}>('tailcalls.json', siteDir);
+  const tailCalls = tailFacts.tailCalls.map((t) => ({
     ...locate(tailAnchor(`tail-${t.objectSource.replace(/^bpf\/|\.c$/g, '')}-${t.function}`), t.file, t.line),
     function: t.function,
     index: t.index,
@@ -98,10 +114,11 @@ export function buildReferenceData(siteDir: string, excerpts: ExcerptData = load
     objectSource: t.objectSource,
     conditions: t.conditions,
     macro: t.viaMacro?.name ?? null,
-  }));
+  })).map(driftMarker('tailCalls', tailFacts, drift.reference.tailCalls, anchors));
 
   const mapAnchor = anchorMaker();
-  const maps = readFacts<{maps: BpfMap[]}>(siteDir, 'maps.json').maps.map((m) => ({
+  const mapFacts = readFactFile<{maps: BpfMap[]}>('maps.json', siteDir);
+  const maps = mapFacts.maps.map((m) => ({
     ...locate(mapAnchor(`map-${m.name}`), m.file, m.line),
     name: m.name,
     type: m.type,
@@ -112,27 +129,35 @@ export function buildReferenceData(siteDir: string, excerpts: ExcerptData = load
     objects: m.objects,
     maxEntries: m.maxEntries ? String(m.maxEntries.value ?? m.maxEntries.expression) : null,
     go: m.goRefs[0] ? {package: m.goRefs[0].package, permalink: ciliumPermalink(m.goRefs[0].file, m.goRefs[0].line)} : null,
-  }));
+  })).map(driftMarker('maps', mapFacts, drift.reference.maps, anchors));
 
   const moduleAnchor = anchorMaker();
-  const cellsFacts = readFacts<{tree: CellModule; totals: Record<string, number>}>(siteDir, 'cells.json');
-  const toRow = (m: CellModule): ModuleRow => ({
-    ...locate(moduleAnchor(`module-${m.id}`), m.file, m.line),
-    id: m.id,
-    description: m.description,
-    counts: m.counts as Record<string, number>,
-    children: m.children.map(toRow),
-  });
+  const cellsFacts = readFactFile<{tree: CellModule; totals: Record<string, number>}>('cells.json', siteDir);
+  const markModule = driftMarker('cells', cellsFacts, drift.reference.cells, anchors);
+  // Pre-order, as referenceRows lists modules: the module is marked before its children.
+  const toRow = (m: CellModule): ModuleRow => {
+    const row = markModule({
+      ...locate(moduleAnchor(`module-${m.id}`), m.file, m.line),
+      id: m.id,
+      description: m.description,
+      counts: m.counts as Record<string, number>,
+      children: [] as ModuleRow[],
+    });
+    row.children = m.children.map(toRow);
+    return row;
+  };
+  const root = toRow(cellsFacts.tree);
 
+  const driftView = buildDriftView(siteDir, locale, drift, (table, key) => anchors.get(`${table} ${key}`));
   const symbols = Object.keys(loadSymbolData().symbols).length;
-  return {commit: CILIUM_COMMIT, programs, tailCalls, maps, cells: {root: toRow(cellsFacts.tree), totals: cellsFacts.totals}, symbols};
+  return {commit: CILIUM_COMMIT, programs, tailCalls, maps, cells: {root, totals: cellsFacts.totals}, drift: driftView, symbols};
 }
 
 export default function referenceData(context: LoadContext): Plugin<ReferenceData> {
   return {
     name: 'reference-data',
     async loadContent() {
-      return buildReferenceData(context.siteDir);
+      return buildReferenceData(context.siteDir, context.i18n.currentLocale as Locale);
     },
     async contentLoaded({content, actions}) {
       await actions.createData('reference.json', JSON.stringify(content));

@@ -15,8 +15,10 @@ import {checkExcerptRef} from '../lib/content-checks';
 import {EXCERPT_DATA_PATH, type ExcerptData, loadExcerptData, parseLineSpec} from '../lib/excerpt-data';
 import {CILIUM_COMMIT, CILIUM_VERSION, ciliumPermalink} from '../lib/cilium';
 import {loadSymbolData, SYMBOL_DATA_PATH} from '../lib/symbols';
-import {type LineSymbols, type PageContext, pageContext, splitAtSymbols, SymbolLinker} from './symbol-links';
+import {type LineSymbols, NO_SYMBOLS, type PageContext, pageContext, splitAtSymbols, SymbolLinker} from './symbol-links';
 import {CSS_VARIABLE_PREFIX, SHIKI_THEMES, type TokenPalette, tokenClasses, tokenPalette} from './token-classes';
+import {driftData, excerptDriftProps} from './excerpt-drift';
+import {DRIFT_DATA_PATH, type DriftData} from '../lib/drift';
 
 const LANGS = ['c', 'go', 'makefile', 'yaml', 'json', 'bash', 'dockerfile'] as const;
 
@@ -71,7 +73,7 @@ interface Callout {
 }
 
 /** A token's text, coloured; identifiers in it that the symbol data resolves become links (src/rehype/symbol-links.ts). */
-function tokenSpan(token: ThemedToken, palette: TokenPalette, symbols: LineSymbols, column: number): ElementContent[] {
+function tokenSpan(token: ThemedToken, palette: TokenPalette, symbols: LineSymbols = NO_SYMBOLS, column = 0): ElementContent[] {
   const classes = tokenClasses(token, palette);
   return splitAtSymbols(token.content, column, symbols).map(({text: value, link}) => {
     if (link) return h('a', {className: classes, ...link}, [text(value)]);
@@ -118,7 +120,21 @@ function renderElision(path: string, from: number, to: number): Element {
   ]);
 }
 
-function renderExcerpt(node: MdxJsxFlowElementHast, data: ExcerptData, linker: SymbolLinker, page: PageContext, highlighter: Highlighter, palette: TokenPalette, file: VFile): void {
+/** Tokens per line of `lines`, coloured as every excerpt is. */
+function tokenLines(highlighter: Highlighter, lang: string, lines: string[]): ThemedToken[][] {
+  return highlighter.codeToTokens(lines.join('\n'), {
+    lang: lang as never,
+    themes: SHIKI_THEMES,
+    defaultColor: 'light',
+    // The dark colour comes back as a `--excerpt-dark` style, which tokenClasses turns into a class.
+    cssVariablePrefix: CSS_VARIABLE_PREFIX,
+    // No per-line time limit (shiki's default is 500 ms): on a loaded machine a line could stop
+    // half-tokenized and come back with other scopes, making the build fail or differ by chance.
+    tokenizeTimeLimit: 0,
+  }).tokens;
+}
+
+function renderExcerpt(node: MdxJsxFlowElementHast, data: ExcerptData, drift: DriftData, linker: SymbolLinker, page: PageContext, highlighter: Highlighter, palette: TokenPalette, file: VFile): void {
   const at = node.position?.start.line ?? 0;
   const where = `${file.path}:${at}`;
   const attrs = stringAttrs(node);
@@ -150,13 +166,7 @@ function renderExcerpt(node: MdxJsxFlowElementHast, data: ExcerptData, linker: S
       const prev = stored.ranges[i - 1];
       codeChildren.push(renderElision(stored.path, prev.from + prev.lines.length, range.from - 1));
     }
-    const tokens = highlighter.codeToTokens(range.lines.join('\n'), {
-      lang: lang as never,
-      themes: SHIKI_THEMES,
-      defaultColor: 'light',
-      // The dark colour comes back as a `--excerpt-dark` style, which tokenClasses turns into a class.
-      cssVariablePrefix: CSS_VARIABLE_PREFIX,
-    }).tokens;
+    const tokens = tokenLines(highlighter, lang, range.lines);
     if (tokens.length !== range.lines.length) {
       file.fail(`${where}: highlighting "${id}" produced ${tokens.length} lines for ${range.lines.length}.`, node);
     }
@@ -191,6 +201,7 @@ function renderExcerpt(node: MdxJsxFlowElementHast, data: ExcerptData, linker: S
     shownLines: stored.ranges.map((r) => `${r.from}-${r.from + r.lines.length - 1}`).join(','),
     noteCount: String(callouts.length),
     code: toHtml(codeChildren),
+    ...excerptDriftProps(id, stored, drift, (lines) => tokenLines(highlighter, lang, lines).map((line) => line.flatMap((t) => tokenSpan(t, palette)))),
   };
   node.attributes.push(
     ...Object.entries(extra).map(([name, value]): MdxJsxAttribute => ({type: 'mdxJsxAttribute', name, value})),
@@ -202,13 +213,15 @@ function renderExcerpt(node: MdxJsxFlowElementHast, data: ExcerptData, linker: S
 export interface RehypeExcerptsOptions {
   /** Where the synced excerpt data lives (tests point it at fixtures). */
   dataPath?: string;
+  /** Where the drift data (what each excerpt became in a newer Cilium) lives. */
+  driftPath?: string;
   /** Where the extracted symbol data lives. */
   symbolsPath?: string;
   /** The site's baseUrl, which links inside the HTML string must carry themselves. */
   baseUrl?: string;
 }
 
-export default function rehypeExcerpts({dataPath = EXCERPT_DATA_PATH, symbolsPath = SYMBOL_DATA_PATH, baseUrl = '/'}: RehypeExcerptsOptions = {}) {
+export default function rehypeExcerpts({dataPath = EXCERPT_DATA_PATH, driftPath = DRIFT_DATA_PATH, symbolsPath = SYMBOL_DATA_PATH, baseUrl = '/'}: RehypeExcerptsOptions = {}) {
   return async (tree: Root, file: VFile) => {
     const nodes: MdxJsxFlowElementHast[] = [];
     visit(tree, (node) => {
@@ -218,8 +231,14 @@ export default function rehypeExcerpts({dataPath = EXCERPT_DATA_PATH, symbolsPat
     });
     if (nodes.length === 0) return;
     const [{data, linker}, hl] = [excerptData(dataPath, symbolsPath, baseUrl), await getHighlighter()];
+    let drift: DriftData;
+    try {
+      drift = driftData(data, driftPath);
+    } catch (error) {
+      file.fail(`${file.path}: ${(error as Error).message}`);
+    }
     const palette = tokenPalette(hl);
     const page = pageContext(file.path);
-    for (const node of nodes) renderExcerpt(node, data, linker, page, hl, palette, file);
+    for (const node of nodes) renderExcerpt(node, data, drift, linker, page, hl, palette, file);
   };
 }

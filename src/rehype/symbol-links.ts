@@ -57,7 +57,8 @@ export class LineSymbols {
   }
 }
 
-const NO_LINKS = new Map();
+/** A line without links (code the symbol data does not cover, such as the drift panel's newer lines). */
+export const NO_SYMBOLS = new LineSymbols(new Map());
 
 export class SymbolLinker {
   private readonly guide: GuideIndex;
@@ -75,7 +76,7 @@ export class SymbolLinker {
   /** The links of one line of excerpt `id`, as rendered on `page`. */
   line(id: string, line: number, page: PageContext): LineSymbols {
     const links = this.symbols.excerpts[id]?.links.filter((l) => l[0] === line) ?? [];
-    if (links.length === 0) return new LineSymbols(NO_LINKS);
+    if (links.length === 0) return NO_SYMBOLS;
     const site = (route: string, hash: string) =>
       route === page.route ? `#${hash}` : `${this.baseUrl.replace(/\/$/, '')}${page.localePrefix}${route}#${hash}`;
     const at = new Map<number, {name: string; props: Properties}>();

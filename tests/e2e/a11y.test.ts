@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import type {Browser} from 'playwright-core';
-import {formatViolations, loadSettled, runAxe, THEMES, themedContext} from '../../scripts/bench/lib/axe';
+import {formatViolations, loadSettled, runAxe, THEMES, themedContext, violationsInEachTheme} from '../../scripts/bench/lib/axe';
 import {startSite} from '../support/start-site';
 import {type RunningServer} from '../../scripts/lib/server';
 import {LOCALE_PREFIX, sitemapPaths} from '../../scripts/lib/site';
@@ -19,12 +19,7 @@ describe('accessibility (axe-core)', () => {
       const problems: string[] = [];
       for (const path of sitemapPaths(locale)) {
         await loadSettled(page, server.origin + path);
-        for (const theme of THEMES) {
-          // One load, both themes: switch as the navbar toggle does, then let transitions settle.
-          await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
-          await page.waitForTimeout(150);
-          problems.push(...formatViolations(path, theme, await runAxe(page)));
-        }
+        problems.push(...(await violationsInEachTheme(page, path)));
       }
       await context.close();
       assert.deepEqual(problems, [], `axe violations:\n${problems.join('\n')}`);

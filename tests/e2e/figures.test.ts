@@ -11,6 +11,55 @@ let browser: Browser;
 startSite((site) => ({server, browser} = site));
 
 const DIAGRAM_PAGES = ['/docs/agent/startup', '/docs/agent/datapath-load-flow'];
+/** The smallest label a reader may get, in CSS px, per viewport width. */
+const LEGIBLE = [
+  {width: 390, height: 844, minLabelPx: 12},
+  {width: 1440, height: 900, minLabelPx: 13},
+];
+
+/**
+ * The rendered size of every label of the diagram the page shows: the SVG the <img> displays is
+ * inlined off-screen at the <img>'s rendered size, and each text's font size is multiplied by the
+ * scale from SVG units to CSS px at that size (what a reader's eye gets).
+ */
+async function labelSizes(page: import('playwright-core').Page): Promise<{src: string; smallest: number; labels: number; scrolls: boolean; hint: boolean}> {
+  return page.evaluate(async () => {
+    // Of the light and dark pair, the one the theme shows.
+    const shown = Array.from(document.querySelectorAll<HTMLImageElement>('figure[data-diagram] img')).find((i) => i.getBoundingClientRect().width > 0)!;
+    const box = shown.getBoundingClientRect();
+    const markup = await (await fetch(shown.currentSrc)).text();
+    const host = document.createElement('div');
+    host.style.cssText = `position:absolute;left:-99999px;top:0;width:${box.width}px;height:${box.height}px`;
+    host.innerHTML = markup.replace(/^<\?xml[^>]*>/, '');
+    document.body.append(host);
+    const svg = host.querySelector('svg')!;
+    svg.setAttribute('width', String(box.width));
+    svg.setAttribute('height', String(box.height));
+    svg.style.maxWidth = 'none';
+    let smallest = Infinity;
+    let labels = 0;
+    const walker = document.createTreeWalker(svg, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const el = node.parentElement;
+      if (!node.textContent?.trim() || !el || el.closest('style, title, desc')) continue;
+      // SVG text scales with its own transform; HTML labels with their foreignObject's.
+      const graphic = el instanceof SVGGraphicsElement ? el : el.closest('foreignObject');
+      const scale = (graphic as SVGGraphicsElement | null)?.getScreenCTM()?.a ?? 1;
+      smallest = Math.min(smallest, parseFloat(getComputedStyle(el).fontSize) * scale);
+      labels++;
+    }
+    host.remove();
+    const scroller = shown.closest('figure')!.querySelector<HTMLElement>('[role="group"]')!;
+    const hint = shown.closest('figure')!.querySelector<HTMLElement>('p[class*="hint"]');
+    return {
+      src: shown.currentSrc,
+      smallest,
+      labels,
+      scrolls: scroller.scrollWidth > scroller.clientWidth,
+      hint: !!hint && hint.getBoundingClientRect().height > 0,
+    };
+  });
+}
 
 describe('diagrams and figures', () => {
   for (const prefix of ['', '/zh-Hans']) {
@@ -35,6 +84,25 @@ describe('diagrams and figures', () => {
         }
         assert.deepEqual(record.consoleErrors, []);
         assert.deepEqual(record.pageErrors, []);
+        await context.close();
+      });
+    }
+
+    for (const {width, height, minLabelPx} of LEGIBLE) {
+      test(`${prefix || 'en'} at ${width} px: every diagram label renders at least ${minLabelPx} CSS px tall; a wider diagram scrolls under a hint; the page does not`, async () => {
+        const {context} = await newContext(browser, {viewport: {width, height}});
+        const page = await context.newPage();
+        for (const path of DIAGRAM_PAGES) {
+          await page.goto(server.origin + prefix + path, {waitUntil: 'networkidle'});
+          await page.locator('figure[data-diagram]').scrollIntoViewIfNeeded();
+          await page.waitForFunction(() => Array.from(document.querySelectorAll<HTMLImageElement>('figure[data-diagram] img')).some((i) => i.complete && i.naturalWidth > 0 && i.getBoundingClientRect().width > 0));
+          const sizes = await labelSizes(page);
+          assert.ok(sizes.labels > 5, `${sizes.src}: labels found (${sizes.labels})`);
+          assert.ok(sizes.smallest >= minLabelPx, `${sizes.src} at ${width} px: smallest label ${sizes.smallest.toFixed(1)} px, needs ${minLabelPx}`);
+          assert.equal(sizes.hint, sizes.scrolls, `${sizes.src}: the scroll hint shows exactly when the diagram scrolls (scrolls: ${sizes.scrolls})`);
+          const pageOverflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          assert.ok(pageOverflow <= 0, `${path} scrolls sideways by ${pageOverflow} px at ${width} px`);
+        }
         await context.close();
       });
     }

@@ -91,4 +91,84 @@ describe('reference pages', () => {
     assert.equal(await closed(), modules);
     await context.close();
   });
+
+  const REFERENCE_PAGES = ['/docs/reference', '/docs/reference/entry-points', '/docs/reference/maps', '/docs/reference/cell-tree'];
+  const WIDTHS = [
+    {width: 1440, height: 900},
+    {width: 1024, height: 768},
+    {width: 390, height: 844},
+  ];
+
+  for (const prefix of ['', '/zh-Hans']) {
+    for (const {width, height} of WIDTHS) {
+      test(`${prefix || 'en'} at ${width} px: the reference pages never scroll sideways${width === 1440 ? ', nor does any table' : ''}`, async () => {
+        const {context} = await newContext(browser, {viewport: {width, height}});
+        const page = await context.newPage();
+        const problems: string[] = [];
+        for (const path of REFERENCE_PAGES) {
+          await page.goto(server.origin + prefix + path, {waitUntil: 'networkidle'});
+          const layout = await page.evaluate(() => ({
+            page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+            tables: Array.from(document.querySelectorAll<HTMLElement>('[role="region"]:has(table)')).map((region) => region.scrollWidth - region.clientWidth),
+            toc: !!document.querySelector('.theme-doc-toc-desktop'),
+            tocEntries: document.querySelectorAll('.theme-doc-toc-desktop li').length,
+            cards: Array.from(document.querySelectorAll('[data-fact-row]')).slice(0, 1).map((row) => getComputedStyle(row).display),
+          }));
+          if (layout.page > 0) problems.push(`${path}: the page scrolls sideways by ${layout.page} px`);
+          if (width === 1440) {
+            layout.tables.forEach((overflow, i) => overflow > 0 && problems.push(`${path}: table ${i + 1} scrolls sideways by ${overflow} px`));
+            if (layout.toc && layout.tocEntries <= 1) problems.push(`${path}: a table of contents column with ${layout.tocEntries} entry`);
+          }
+          // Below about 900 px rows are stacked cards, above they are table rows.
+          for (const display of layout.cards) {
+            const expected = width < 900 ? 'block' : 'table-row';
+            if (display !== expected) problems.push(`${path}: rows are display ${display}, expected ${expected}`);
+          }
+        }
+        await context.close();
+        assert.deepEqual(problems, []);
+      });
+    }
+  }
+
+  test('identifiers wrap only at <wbr> break points, and copying one gives it whole', async () => {
+    const {context} = await newContext(browser, {javaScriptEnabled: false});
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/docs/reference/maps`);
+    const name = page.locator('#map-cilium_lxc td:first-child code');
+    assert.equal(await name.innerHTML(), 'cilium_<wbr>lxc');
+    assert.equal(await name.textContent(), 'cilium_lxc');
+    const selected = await name.evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+      return getSelection()!.toString();
+    });
+    assert.equal(selected, 'cilium_lxc');
+    await context.close();
+  });
+
+  test('zh-Hans: the words the guide generates in the reference are Chinese; only code and Cilium strings stay English', async () => {
+    const {context} = await newContext(browser, {javaScriptEnabled: false});
+    const page = await context.newPage();
+    const english: string[] = [];
+    for (const path of ['/zh-Hans/docs/reference/entry-points', '/zh-Hans/docs/reference/maps', '/zh-Hans/docs/reference/cell-tree']) {
+      await page.goto(server.origin + path);
+      const phrases = await page.evaluate(() => {
+        const found: string[] = [];
+        for (const region of Array.from(document.querySelectorAll('.markdown table, .markdown [aria-label] > ul, .markdown label, .markdown button, .markdown output'))) {
+          const clone = region.cloneNode(true) as HTMLElement;
+          // Code, and text marked as another language (Cilium's own descriptions), stay as they are.
+          clone.querySelectorAll('code, pre, [lang]:not([lang^="zh"])').forEach((n) => n.replaceWith(' · '));
+          // Three Latin words in a row are an English phrase; one or two are a name (WireGuard 设备, cgroup v2).
+          for (const match of (clone.textContent ?? '').matchAll(/[A-Za-z][A-Za-z'()-]*(?:[ ,]+[A-Za-z][A-Za-z'()-]*){2,}/g)) found.push(match[0]);
+        }
+        return found;
+      });
+      english.push(...phrases.map((p) => `${path}: "${p}"`));
+    }
+    await context.close();
+    assert.deepEqual([...new Set(english)], []);
+  });
 });

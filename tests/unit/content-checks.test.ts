@@ -62,6 +62,27 @@ describe('checkLocaleParity', () => {
   });
 });
 
+describe('keywords front matter', () => {
+  const withFrontMatter = (file: string, frontMatter: string) => scanMdxSource(`---\ntitle: T\n${frontMatter}---\n\n## A {/* #a */}\n`, file);
+  const docs = (en: ScannedPage, zh: ScannedPage): Site => ({en: new Map([['docs/a.mdx', en]]), 'zh-Hans': new Map([['docs/a.mdx', zh]])});
+
+  test('reads a one-line list', () => {
+    assert.deepEqual(withFrontMatter('docs/a.mdx', 'keywords: [tail call, 初始化 Map, h.Run]\n').keywords, ['tail call', '初始化 Map', 'h.Run']);
+  });
+
+  test('a doc page without keywords fails the check, naming the file', () => {
+    const problems = checkLocaleParity(docs(withFrontMatter('docs/a.mdx', 'keywords: [a]\n'), withFrontMatter('i18n/zh-Hans/a.mdx', '')));
+    assert.deepEqual(problems, ['i18n/zh-Hans/a.mdx: has no keywords in its front matter; list what a reader would type to find it, e.g. keywords: [tail call, cilium_calls].']);
+  });
+
+  test('keywords in another form fail with file and line', () => {
+    const problems = checkLocaleParity(docs(withFrontMatter('docs/a.mdx', 'keywords:\n  - a\n'), withFrontMatter('i18n/zh-Hans/a.mdx', 'keywords: ["a"]\n')));
+    assert.equal(problems.length, 2);
+    assert.match(problems[0], /^docs\/a\.mdx:3: write keywords as one unquoted list/);
+    assert.match(problems[1], /^i18n\/zh-Hans\/a\.mdx:3: write keywords/);
+  });
+});
+
 describe('checkExcerptData', () => {
   const good = site({'a.mdx': EXCERPT}, {'a.mdx': EXCERPT});
 

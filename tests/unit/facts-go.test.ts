@@ -23,10 +23,10 @@ describe('attach points from the Go loader', () => {
   test('tc direction from the parent handle, XDP, program array insertion and cgroup attach type', () => {
     const found = deriveAttachments(index, ALL_PROGRAMS, FIXTURE_ATTACH_TABLE).map((a) => [a.program, a.attach.hook, a.attach.detail, a.attach.target]);
     assert.deepEqual(found, [
-      ['cil_lxc_policy', 'prog-array', 'key uint32(7)', 'cilium_call_policy'],
-      ['cil_from_container', 'tc-ingress', null, 'the endpoint interface'],
-      ['cil_xdp_entry', 'xdp', null, 'native devices'],
-      ['cil_sock4_connect', 'cgroup', 'AttachCGroupInet4Connect', 'the cgroup root'],
+      ['cil_lxc_policy', 'prog-array', 'uint32(7)', 'cilium_call_policy'],
+      ['cil_from_container', 'tc-ingress', null, "the endpoint's host-side interface (lxc veth or netkit peer)"],
+      ['cil_xdp_entry', 'xdp', null, 'each native device with XDP acceleration enabled'],
+      ['cil_sock4_connect', 'cgroup', 'AttachCGroupInet4Connect', 'the cgroup v2 root (cgroups.GetCgroupRoot())'],
     ]);
   });
 

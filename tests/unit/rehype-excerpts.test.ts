@@ -9,6 +9,7 @@ import {type ExcerptData, sha256} from '../../src/lib/excerpt-data';
 import rehypeExcerpts, {languageOf} from '../../src/rehype/excerpts';
 import {CILIUM_COMMIT} from '../../src/lib/cilium';
 import type {SymbolData, SymbolOccurrence} from '../../src/lib/symbols';
+import {driftFixture} from '../support/drift';
 
 const A = ['static int demo(void)', '{'];
 const B = ['\treturn 0;', '}'];
@@ -24,6 +25,9 @@ const data: ExcerptData = {
 const dir = mkdtempSync(join(tmpdir(), 'rehype-'));
 const dataPath = join(dir, 'excerpts.json');
 writeFileSync(dataPath, JSON.stringify(data));
+// Every excerpt needs its drift entry (tests/unit/excerpt-drift.test.ts covers what it renders).
+const driftPath = join(dataPath, '..', 'drift.json');
+writeFileSync(driftPath, JSON.stringify(driftFixture(data, {demo: {status: 'unchanged', path: 'bpf/demo.c'}})));
 
 /** `demo` (line 3, column 11) is a function defined on line 3; `int` is not a symbol. */
 const symbols = (links: SymbolOccurrence[]): SymbolData => ({
@@ -47,7 +51,7 @@ async function render(mdx: string, symbolData = symbolsPath): Promise<string> {
   const file = new VFile({path: 'docs/demo.mdx', value: mdx});
   // @mdx-js/mdx is ESM-only; the tests run as CommonJS.
   const {compile} = await import('@mdx-js/mdx');
-  const out = await compile(file, {rehypePlugins: [[rehypeExcerpts, {dataPath, symbolsPath: symbolData}]]});
+  const out = await compile(file, {rehypePlugins: [[rehypeExcerpts, {dataPath, driftPath, symbolsPath: symbolData}]]});
   return String(out);
 }
 

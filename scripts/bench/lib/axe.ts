@@ -90,3 +90,15 @@ export function formatViolations(path: string, theme: Theme, violations: AxeViol
     return `${path} [${theme}] ${v.rule} (${v.impact ?? 'n/a'}): ${v.help} — ${shown}${more} — ${v.summary}`;
   });
 }
+
+/** The violations of the loaded page in each theme, switched as the navbar toggle does (one load, both themes). */
+export async function violationsInEachTheme(page: Page, path: string): Promise<string[]> {
+  const problems: string[] = [];
+  for (const theme of THEMES) {
+    await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
+    // Let colour transitions settle before contrast is measured.
+    await page.waitForTimeout(150);
+    problems.push(...formatViolations(path, theme, await runAxe(page)));
+  }
+  return problems;
+}

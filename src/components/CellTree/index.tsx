@@ -9,6 +9,7 @@ import useBrokenLinks from '@docusaurus/useBrokenLinks';
 import useIsBrowser from '@docusaurus/useIsBrowser';
 import reference from '@generated/reference-data/default/reference.json';
 import type {ModuleRow, ReferenceData} from '@site/src/plugins/reference-data';
+import {DriftNote, RemovedMark} from '@site/src/components/ReferenceTables/Drift';
 import styles from './styles.module.css';
 
 const {root} = (reference as ReferenceData).cells;
@@ -23,10 +24,11 @@ function Module({node, depth}: {node: ModuleRow; depth: number}): ReactNode {
     .join(', ');
   return (
     <li>
-      <details id={node.anchor} open={depth < OPEN_DEPTH} data-module={node.id} className={styles.module}>
+      <details id={node.anchor} open={depth < OPEN_DEPTH} data-module={node.id} data-drift={node.drift} className={styles.module}>
         <summary>
           <code className={styles.id}>{node.id}</code> <span lang="en">{node.description}</span>{' '}
           {node.children.length > 0 && <span className={styles.children}>({node.children.length})</span>}
+          {node.drift === 'removed' && <RemovedMark />}
         </summary>
         <div className={styles.body}>
           <a href={node.permalink} target="_blank" rel="noopener noreferrer">
@@ -86,6 +88,7 @@ export default function CellTree(): ReactNode {
       <ul className={styles.tree} ref={tree} aria-label={translate({id: 'celltree.label', message: 'Hive modules of cilium-agent'})}>
         <Module node={root} depth={0} />
       </ul>
+      <DriftNote table="cells" />
     </div>
   );
 }

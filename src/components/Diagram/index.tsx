@@ -17,11 +17,21 @@ interface Entry {
   alt: string;
   width: number;
   height: number;
+  labelPx: number;
   light: string;
   dark: string;
 }
 
 const diagrams: Record<string, Entry | undefined> = data.diagrams;
+
+/**
+ * The smallest label size a reader gets, in CSS px, on phones and tablets and on desktops (a hair
+ * above the 12 and 13 px the tests demand, for rounding). A diagram never shrinks below the width
+ * that keeps its smallest label this tall; a wider one scrolls sideways under a visible hint.
+ */
+const LEGIBLE_PX = {narrow: 12.5, desktop: 13.5};
+/** Docusaurus' desktop breakpoint, as in styles.module.css. */
+const DESKTOP_MIN = 997;
 
 export default function Diagram({name}: {name: string}): ReactNode {
   const {
@@ -38,18 +48,26 @@ export default function Diagram({name}: {name: string}): ReactNode {
   }
   const light = useBaseUrl(entry.light);
   const dark = useBaseUrl(entry.dark);
-  const {alt, width, height} = entry;
-  // On a wide screen, scale down to fit but never below 60% (or 480 px) of the natural size, so labels
-  // stay legible and a very wide diagram scrolls sideways instead. On a phone it simply fits the
-  // width (pinch-zoom works there); see styles.module.css.
-  const size = {'--diagram-min-width': `${Math.min(width, Math.max(480, Math.round(width * 0.6)))}px`} as CSSProperties;
+  const {alt, width, height, labelPx} = entry;
+  const legibleWidth = (px: number) => Math.min(width, Math.ceil((width * px) / labelPx));
+  const narrow = legibleWidth(LEGIBLE_PX.narrow);
+  const desktop = legibleWidth(LEGIBLE_PX.desktop);
+  const size = {'--diagram-min-width-narrow': `${narrow}px`, '--diagram-min-width-desktop': `${desktop}px`} as CSSProperties;
+  // The hint shows only while the figure is narrower than the diagram's legible width: a container
+  // query per diagram, since the widths are this diagram's own (no JavaScript needed).
+  const scope = `[data-diagram-key="${key}"]`;
+  const hintRule =
+    `@media (max-width:${DESKTOP_MIN - 1}px){@container diagram (max-width:${narrow - 1}px){${scope} .${styles.hint}{display:block}}}` +
+    `@media (min-width:${DESKTOP_MIN}px){@container diagram (max-width:${desktop - 1}px){${scope} .${styles.hint}{display:block}}}`;
   const open = (
     <Translate id="diagram.open" description="Link under a diagram to its SVG file">
       Open the diagram full size
     </Translate>
   );
   return (
-    <figure className={styles.diagram} data-diagram={name}>
+    <figure className={styles.diagram} data-diagram={name} data-diagram-key={key}>
+      {/* As HTML, not a text child: the build minifies inline CSS, and hydration must not compare it. */}
+      <style dangerouslySetInnerHTML={{__html: hintRule}} />
       <div
         className={styles.scroll}
         // A very wide diagram scrolls sideways; the scroll box must be reachable by keyboard.
@@ -74,6 +92,11 @@ export default function Diagram({name}: {name: string}): ReactNode {
           />
         ))}
       </div>
+      <p className={styles.hint}>
+        <Translate id="diagram.scrollHint" description="Shown under a diagram that is wider than the page">
+          Wider than the page: scroll it sideways, or open it full size.
+        </Translate>
+      </p>
       <p className={styles.open}>
         <a className={styles.light} href={light}>
           {open}

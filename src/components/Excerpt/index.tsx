@@ -6,9 +6,10 @@ import React, {type ReactNode, useCallback, useEffect, useRef, useState} from 'r
 import Translate, {translate} from '@docusaurus/Translate';
 import useBrokenLinks from '@docusaurus/useBrokenLinks';
 import useIsBrowser from '@docusaurus/useIsBrowser';
+import {DriftBadge, DriftPanel, type DriftProps} from './Drift';
 import styles from './styles.module.css';
 
-export interface ExcerptProps {
+export interface ExcerptProps extends DriftProps {
   id: string;
   path: string;
   title?: string;
@@ -60,7 +61,7 @@ function CopyButton({target, ready}: {target: React.RefObject<HTMLElement | null
 }
 
 export default function Excerpt(props: ExcerptProps): ReactNode {
-  const {id, path, title, commit, version, permalink, lang, shownLines, noteCount, code, children} = props;
+  const {id, path, title, commit, version, permalink, lang, shownLines, noteCount, code, children, drift, driftCommit, driftLines} = props;
   const root = useRef<HTMLElement>(null);
   const [activeNote, setActiveNote] = useState<string | null>(null);
 
@@ -94,6 +95,9 @@ export default function Excerpt(props: ExcerptProps): ReactNode {
       data-commit={commit}
       data-path={path}
       data-lang={lang}
+      data-drift={drift}
+      data-drift-commit={driftCommit}
+      data-drift-lines={driftLines}
       data-active-callout={activeNote ?? undefined}
       onMouseOver={relate}
       onFocus={relate}
@@ -108,6 +112,7 @@ export default function Excerpt(props: ExcerptProps): ReactNode {
               {'lines {from}–{to} · Cilium v{version}'}
             </Translate>
           </span>
+          <DriftBadge {...props} />
         </span>
         <span className={styles.actions}>
           <CopyButton target={root} ready={isBrowser} />
@@ -121,6 +126,7 @@ export default function Excerpt(props: ExcerptProps): ReactNode {
       <pre className="excerpt-pre" tabIndex={0} data-lang={lang}>
         <code dangerouslySetInnerHTML={{__html: code}} />
       </pre>
+      <DriftPanel {...props} />
       {children}
     </figure>
   );

@@ -7,7 +7,13 @@ import React, {type ReactNode, useMemo, useState} from 'react';
 import Translate, {translate} from '@docusaurus/Translate';
 import useBrokenLinks from '@docusaurus/useBrokenLinks';
 import useIsBrowser from '@docusaurus/useIsBrowser';
+import {breakableHtml} from './breakable';
 import styles from './styles.module.css';
+
+/** An identifier as code that may wrap at `_`, `/` and `.` (see breakable.ts). One HTML string, not a node per piece. */
+export function Ident({text}: {text: string}): ReactNode {
+  return <code dangerouslySetInnerHTML={{__html: breakableHtml(text)}} />;
+}
 
 export interface Column<Row> {
   label: string;
@@ -16,7 +22,7 @@ export interface Column<Row> {
   sortBy?: (row: Row) => string | number;
 }
 
-interface Props<Row extends {anchor: string}> {
+interface Props<Row extends {anchor: string; drift?: string}> {
   caption: string;
   columns: Column<Row>[];
   rows: Row[];
@@ -24,7 +30,7 @@ interface Props<Row extends {anchor: string}> {
   filterText: (row: Row) => string;
 }
 
-export default function FactTable<Row extends {anchor: string}>({caption, columns, rows, filterText}: Props<Row>): ReactNode {
+export default function FactTable<Row extends {anchor: string; drift?: string}>({caption, columns, rows, filterText}: Props<Row>): ReactNode {
   const isBrowser = useIsBrowser();
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<{column: number; direction: 1 | -1} | null>(null);
@@ -93,9 +99,12 @@ export default function FactTable<Row extends {anchor: string}>({caption, column
           </thead>
           <tbody>
             {visible.map((row) => (
-              <tr key={row.anchor} id={row.anchor} data-fact-row="">
+              <tr key={row.anchor} id={row.anchor} data-fact-row="" data-drift={row.drift}>
                 {columns.map((column) => (
-                  <td key={column.label}>{column.cell(row)}</td>
+                  // The label heads each stacked card on a narrow screen (styles.module.css).
+                  <td key={column.label} data-label={column.label}>
+                    {column.cell(row)}
+                  </td>
                 ))}
               </tr>
             ))}

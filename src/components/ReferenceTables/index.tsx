@@ -3,8 +3,9 @@ import React, {type ReactNode} from 'react';
 import Link from '@docusaurus/Link';
 import {translate} from '@docusaurus/Translate';
 import reference from '@generated/reference-data/default/reference.json';
-import FactTable, {type Column} from '@site/src/components/FactTable';
+import FactTable, {type Column, Ident} from '@site/src/components/FactTable';
 import type {Located, MapRow, ProgramRow, ReferenceData, TailCallRow} from '@site/src/plugins/reference-data';
+import {DriftNote, RemovedMark} from './Drift';
 
 const data = reference as ReferenceData;
 
@@ -12,9 +13,7 @@ function Source({row}: {row: Located}): ReactNode {
   return (
     <>
       <a href={row.permalink} target="_blank" rel="noopener noreferrer">
-        <code>
-          {row.file}:{row.line}
-        </code>
+        <Ident text={`${row.file}:${row.line}`} />
       </a>
       {row.guide && (
         <>
@@ -26,8 +25,21 @@ function Source({row}: {row: Located}): ReactNode {
   );
 }
 
+/** A row's name, marked when the row is gone in the newer Cilium the guide compares with. */
+const Name = ({row, name}: {row: Located; name: string}) => (
+  <>
+    <Ident text={name} />
+    {row.drift === 'removed' && <RemovedMark />}
+  </>
+);
+
+/** Generated text in the page's language, `identifiers` in backticks (src/lib/generated-text.ts). */
+const Phrase = ({text}: {text: string}) => (
+  <>{text.split('`').map((part, i) => (i % 2 === 1 ? <Ident key={i} text={part} /> : part))}</>
+);
+
 const Conditions = ({conditions}: {conditions: string[]}) =>
-  conditions.length ? <code>{conditions.join(' && ')}</code> : <>{translate({id: 'reference.always', message: 'always'})}</>;
+  conditions.length ? <Ident text={conditions.join(' && ')} /> : <>{translate({id: 'reference.always', message: 'always'})}</>;
 
 const label = {
   name: () => translate({id: 'reference.col.name', message: 'Name'}),
@@ -38,19 +50,27 @@ const label = {
 
 export function ProgramsTable(): ReactNode {
   const columns: Column<ProgramRow>[] = [
-    {label: label.name(), cell: (r) => <code>{r.name}</code>, sortBy: (r) => r.name},
-    {label: translate({id: 'reference.col.section', message: 'ELF section'}), cell: (r) => <code>{r.section}</code>, sortBy: (r) => r.section},
-    {label: label.object(), cell: (r) => <code>{r.objectSource}</code>, sortBy: (r) => r.objectSource},
+    {label: label.name(), cell: (r) => <Name row={r} name={r.name} />, sortBy: (r) => r.name},
+    {label: translate({id: 'reference.col.section', message: 'ELF section'}), cell: (r) => <Ident text={r.section} />, sortBy: (r) => r.section},
+    {label: label.object(), cell: (r) => <Ident text={r.objectSource} />, sortBy: (r) => r.objectSource},
     {
       label: translate({id: 'reference.col.attach', message: 'Where the agent attaches it'}),
       cell: (r) => (
         <ul className="clean-list">
           {r.attach.map((a) => (
             <li key={`${a.hook}-${a.target}-${a.via.line}`}>
-              <code>{a.hook}</code> {a.detail && <code>{a.detail}</code>} — {a.target}{' '}
-              (<a href={a.permalink} target="_blank" rel="noopener noreferrer">
-                <code>{a.via.function ?? a.via.file}</code>
-              </a>)
+              <code>{a.hook}</code>{' '}
+              {a.detail && (
+                <>
+                  {a.hook === 'prog-array' && `${translate({id: 'reference.attach.key', message: 'key', description: 'Before the program array key of a prog-array row'})} `}
+                  <Ident text={a.detail} />{' '}
+                </>
+              )}
+              — <Phrase text={a.targetText} /> (
+              <a href={a.permalink} target="_blank" rel="noopener noreferrer">
+                <Ident text={a.via.function ?? a.via.file} />
+              </a>
+              )
             </li>
           ))}
         </ul>
@@ -60,63 +80,69 @@ export function ProgramsTable(): ReactNode {
     {label: label.source(), cell: (r) => <Source row={r} />, sortBy: (r) => `${r.file}:${String(r.line).padStart(6, '0')}`},
   ];
   return (
-    <FactTable
-      caption={translate({id: 'reference.programs.caption', message: 'Entry programs of the datapath objects'})}
-      columns={columns}
-      rows={data.programs}
-      filterText={(r) => [r.name, r.section, r.objectSource, r.file, ...r.attach.map((a) => `${a.hook} ${a.target}`)].join(' ')}
-    />
+    <>
+      <FactTable
+        caption={translate({id: 'reference.programs.caption', message: 'Entry programs of the datapath objects'})}
+        columns={columns}
+        rows={data.programs}
+        filterText={(r) => [r.name, r.section, r.objectSource, r.file, ...r.attach.map((a) => `${a.hook} ${a.target}`)].join(' ')}
+      />
+      <DriftNote table="programs" />
+    </>
   );
 }
 
 export function TailCallsTable(): ReactNode {
   const columns: Column<TailCallRow>[] = [
-    {label: label.name(), cell: (r) => <code>{r.function}</code>, sortBy: (r) => r.function},
-    {label: translate({id: 'reference.col.index', message: 'Slot'}), cell: (r) => <><code>{r.index}</code> = {r.value}</>, sortBy: (r) => r.value},
-    {label: label.object(), cell: (r) => <code>{r.objectSource}</code>, sortBy: (r) => r.objectSource},
+    {label: label.name(), cell: (r) => <Name row={r} name={r.function} />, sortBy: (r) => r.function},
+    {label: translate({id: 'reference.col.index', message: 'Slot'}), cell: (r) => <><Ident text={r.index} /> = {r.value}</>, sortBy: (r) => r.value},
+    {label: label.object(), cell: (r) => <Ident text={r.objectSource} />, sortBy: (r) => r.objectSource},
     {label: label.condition(), cell: (r) => <Conditions conditions={r.conditions} />},
     {
       label: label.source(),
       cell: (r) => (
         <>
           <Source row={r} />
-          {r.macro && <> · <code>{r.macro}</code></>}
+          {r.macro && <> · <Ident text={r.macro} /></>}
         </>
       ),
       sortBy: (r) => `${r.file}:${String(r.line).padStart(6, '0')}`,
     },
   ];
   return (
-    <FactTable
-      caption={translate({id: 'reference.tailcalls.caption', message: 'Tail calls, one row per object that compiles them'})}
-      columns={columns}
-      rows={data.tailCalls}
-      filterText={(r) => [r.function, r.index, r.objectSource, r.file, r.macro ?? '', ...r.conditions].join(' ')}
-    />
+    <>
+      <FactTable
+        caption={translate({id: 'reference.tailcalls.caption', message: 'Tail calls, one row per object that compiles them'})}
+        columns={columns}
+        rows={data.tailCalls}
+        filterText={(r) => [r.function, r.index, r.objectSource, r.file, r.macro ?? '', ...r.conditions].join(' ')}
+      />
+      <DriftNote table="tailCalls" />
+    </>
   );
 }
 
 export function MapsTable(): ReactNode {
   const columns: Column<MapRow>[] = [
-    {label: label.name(), cell: (r) => <code>{r.name}</code>, sortBy: (r) => r.name},
-    {label: translate({id: 'reference.col.type', message: 'Type'}), cell: (r) => <code>{r.type?.replace('BPF_MAP_TYPE_', '')}</code>, sortBy: (r) => r.type ?? ''},
+    {label: label.name(), cell: (r) => <Name row={r} name={r.name} />, sortBy: (r) => r.name},
+    {label: translate({id: 'reference.col.type', message: 'Type'}), cell: (r) => <Ident text={r.type?.replace('BPF_MAP_TYPE_', '') ?? '—'} />, sortBy: (r) => r.type ?? ''},
     {
       label: translate({id: 'reference.col.keyvalue', message: 'Key → value'}),
       cell: (r) => (
         <>
-          <code>{r.key ?? '—'}</code> → <code>{r.value ?? '—'}</code>
+          <Ident text={r.key ?? '—'} /> → <Ident text={r.value ?? '—'} />
         </>
       ),
     },
-    {label: translate({id: 'reference.col.max', message: 'Max entries'}), cell: (r) => <code>{r.maxEntries ?? '—'}</code>},
-    {label: translate({id: 'reference.col.pinning', message: 'Pinning'}), cell: (r) => (r.pinning ? <code>{r.pinning}</code> : '—'), sortBy: (r) => r.pinning ?? ''},
+    {label: translate({id: 'reference.col.max', message: 'Max entries'}), cell: (r) => <Ident text={r.maxEntries ?? '—'} />},
+    {label: translate({id: 'reference.col.pinning', message: 'Pinning'}), cell: (r) => (r.pinning ? <Ident text={r.pinning} /> : '—'), sortBy: (r) => r.pinning ?? ''},
     {label: label.condition(), cell: (r) => <Conditions conditions={r.conditions} />},
     {
       label: translate({id: 'reference.col.go', message: 'Go package'}),
       cell: (r) =>
         r.go ? (
           <a href={r.go.permalink} target="_blank" rel="noopener noreferrer">
-            <code>{r.go.package}</code>
+            <Ident text={r.go.package} />
           </a>
         ) : (
           '—'
@@ -126,12 +152,15 @@ export function MapsTable(): ReactNode {
     {label: label.source(), cell: (r) => <Source row={r} />, sortBy: (r) => `${r.file}:${String(r.line).padStart(6, '0')}`},
   ];
   return (
-    <FactTable
-      caption={translate({id: 'reference.maps.caption', message: 'Maps defined with __section_maps_btf'})}
-      columns={columns}
-      rows={data.maps}
-      filterText={(r) => [r.name, r.type ?? '', r.key ?? '', r.value ?? '', r.file, r.go?.package ?? '', ...r.conditions].join(' ')}
-    />
+    <>
+      <FactTable
+        caption={translate({id: 'reference.maps.caption', message: 'Maps defined with __section_maps_btf'})}
+        columns={columns}
+        rows={data.maps}
+        filterText={(r) => [r.name, r.type ?? '', r.key ?? '', r.value ?? '', r.file, r.go?.package ?? '', ...r.conditions].join(' ')}
+      />
+      <DriftNote table="maps" />
+    </>
   );
 }
 

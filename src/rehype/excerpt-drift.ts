@@ -1,0 +1,109 @@
+/**
+ * What an excerpt became in a newer Cilium (src/data/drift.json), as the props the Excerpt frame
+ * needs: its status, the target commit and new lines (the data-drift-* contract), a link to the
+ * same place at the target, and for `changed` the rows of a line diff, built here as one HTML
+ * string with upstream line numbers on both sides.
+ */
+import {statSync} from 'node:fs';
+import {dirname} from 'node:path';
+import type {Element, ElementContent} from 'hast';
+import {toHtml} from 'hast-util-to-html';
+import {ciliumPermalinkAt, ciliumTreeAt} from '../lib/cilium';
+import {DRIFT_DATA_PATH, type DriftData, type ExcerptDrift, checkDriftData, lineDiff, loadDriftData, rangesSpec} from '../lib/drift';
+import type {ExcerptData, LineRange, StoredExcerpt} from '../lib/excerpt-data';
+
+/** Highlighted lines, one list of inline nodes per line (the excerpt's own highlighter and palette). */
+export type HighlightLines = (lines: string[]) => ElementContent[][];
+
+// Re-read and re-check only when `npm run drift` rewrote the file.
+let cached: {mtimeMs: number; excerpts: ExcerptData; data: DriftData} | undefined;
+/** The drift data, checked against the excerpt data it describes; throws a message naming what to run. */
+export function driftData(excerpts: ExcerptData, path = DRIFT_DATA_PATH): DriftData {
+  const {mtimeMs} = statSync(path);
+  if (cached && cached.mtimeMs === mtimeMs && cached.excerpts === excerpts) return cached.data;
+  const data = loadDriftData(path);
+  const problems = checkDriftData(data, excerpts, path);
+  if (problems.length > 0) throw new Error(problems.join('\n'));
+  cached = {mtimeMs, excerpts, data};
+  return data;
+}
+
+const el = (tagName: string, properties: Element['properties'], children: ElementContent[]): Element => ({type: 'element', tagName, properties, children});
+const text = (value: string): ElementContent => ({type: 'text', value});
+const nonEmpty = (ranges: LineRange[]): LineRange[] => ranges.filter((r) => r.to >= r.from);
+
+/** Where the badge points: the shown lines, their new region, or the folder a removed file was in. */
+function targetLink(to: string, stored: StoredExcerpt, entry: ExcerptDrift): string {
+  if (entry.status === 'deleted') return ciliumTreeAt(to, dirname(entry.path));
+  const shown = stored.ranges.map((r) => ({from: r.from, to: r.from + r.lines.length - 1}));
+  const regions = entry.ranges ? nonEmpty(entry.ranges) : shown;
+  // A range deleted outright has no lines; point at the line where it used to be.
+  if (regions.length === 0) return ciliumPermalinkAt(to, entry.path, Math.max(1, entry.ranges![0].from - 1));
+  return ciliumPermalinkAt(to, entry.path, regions[0].from, regions[regions.length - 1].to);
+}
+
+/** The props an <Excerpt> gets for its drift; `driftLines` and `driftDiff` only where the contract has them. */
+export function excerptDriftProps(id: string, stored: StoredExcerpt, data: DriftData, highlight: HighlightLines): Record<string, string> {
+  const entry = data.excerpts[id];
+  const props: Record<string, string> = {
+    drift: entry.status,
+    driftCommit: data.to,
+    driftLabel: data.label,
+    driftPath: entry.path,
+    driftLink: targetLink(data.to, stored, entry),
+  };
+  if (entry.ranges) props.driftLines = rangesSpec(nonEmpty(entry.ranges));
+  if (entry.status === 'changed') props.driftDiff = diffRows(stored, entry, data.to, highlight);
+  return props;
+}
+
+/** The <tbody> rows of the diff of each quoted range against its region at the target. */
+export function diffRows(stored: StoredExcerpt, entry: ExcerptDrift, to: string, highlight: HighlightLines): string {
+  const targetLines = new Map<number, string>();
+  for (const range of entry.target ?? []) range.lines.forEach((line, i) => targetLines.set(range.from + i, line));
+  const rows: Element[] = [];
+  stored.ranges.forEach((quoted, i) => {
+    const region = entry.ranges![i];
+    if (i > 0) rows.push(el('tr', {className: ['drift-gap']}, [el('td', {colSpan: 3}, [text('⋯')])]));
+    // The panel quotes some lines of a long region; the rest are added lines, folded into a link.
+    const kept = [...targetLines.keys()].filter((n) => n >= region.from && n <= region.to).sort((a, b) => a - b);
+    const newLines = kept.map((n) => targetLines.get(n)!);
+    const [oldTokens, newTokens] = [highlight(quoted.lines), highlight(newLines)];
+    let next = region.from;
+    const fold = (upTo: number) => {
+      if (upTo > next) rows.push(foldedRow(entry.path, to, next, upTo - 1));
+    };
+    for (const op of lineDiff(quoted.lines, newLines)) {
+      if (op.op !== 'del') {
+        fold(kept[op.b]);
+        next = kept[op.b] + 1;
+      }
+      const oldLine = op.op === 'add' ? '' : String(quoted.from + op.a);
+      const newLine = op.op === 'del' ? '' : String(kept[op.b]);
+      const code = op.op === 'add' ? newTokens[op.b] : oldTokens[op.a];
+      rows.push(diffRow(op.op, oldLine, newLine, code));
+    }
+    fold(region.to + 1);
+  });
+  return toHtml(rows);
+}
+
+const SIGN = {same: ' ', del: '-', add: '+'} as const;
+const WRAP = {same: 'span', del: 'del', add: 'ins'} as const;
+
+function diffRow(op: keyof typeof SIGN, oldLine: string, newLine: string, code: ElementContent[]): Element {
+  return el('tr', {className: ['drift-line'], dataDiff: op}, [
+    el('td', {className: ['drift-old']}, oldLine ? [text(oldLine)] : []),
+    el('td', {className: ['drift-new']}, newLine ? [text(newLine)] : []),
+    el('td', {className: ['drift-code']}, [el(WRAP[op], {}, [el('span', {className: ['drift-sign']}, [text(SIGN[op])]), ...code])]),
+  ]);
+}
+
+function foldedRow(path: string, to: string, from: number, last: number): Element {
+  const count = last - from + 1;
+  return el('tr', {className: ['drift-fold']}, [
+    el('td', {colSpan: 3}, [
+      el('a', {href: ciliumPermalinkAt(to, path, from, last), target: '_blank', rel: ['noopener', 'noreferrer']}, [text(`⋯ +${count} (${from}–${last})`)]),
+    ]),
+  ]);
+}
