@@ -32,7 +32,8 @@ const docsMarkdownPlugins = {
   beforeDefaultRemarkPlugins: [remarkHeadingIds],
   remarkPlugins: [remarkGfm, remarkCiliumLinks, remarkFactCounts],
   // Static prose last: it freezes what the steps before produced (see src/rehype/static-prose.ts).
-  rehypePlugins: [rehypeExcerpts, [rehypeStaticProse, {trailingSlash, defaultLocale, siteBaseUrl: baseUrl}]],
+  // Symbol links inside the excerpts' HTML strings carry the base URL themselves.
+  rehypePlugins: [[rehypeExcerpts, {baseUrl}], [rehypeStaticProse, {trailingSlash, defaultLocale, siteBaseUrl: baseUrl}]],
 };
 
 const config: Config = {
@@ -111,6 +112,7 @@ const config: Config = {
   plugins: [
     './src/plugins/content-checks.ts',
     './src/plugins/reference-data.ts',
+    './src/plugins/symbol-index.ts',
     './src/plugins/excerpt-token-css.ts',
     './src/plugins/code-block-dark-css.ts',
     './src/plugins/lean-main-bundle.ts',

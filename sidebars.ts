@@ -33,7 +33,7 @@ const sidebars: SidebarsConfig = {
       key: 'reference',
       collapsed: false,
       link: {type: 'doc', id: 'reference/index'},
-      items: ['reference/entry-points', 'reference/maps', 'reference/cell-tree', 'reference/drift'],
+      items: ['reference/entry-points', 'reference/maps', 'reference/cell-tree', 'reference/symbols', 'reference/drift'],
     },
   ],
 };

@@ -191,7 +191,7 @@ function annotatedFunctions(root: Node, tokens: Tok[], annotations: Set<string>)
   return out;
 }
 
-function functionName(fn: Node): Node | null {
+export function functionName(fn: Node): Node | null {
   let d: Node | null = fn.childForFieldName('declarator') ?? fn.namedChildren.find((c) => c.type === 'function_declarator') ?? null;
   while (d && d.type !== 'identifier') d = d.childForFieldName('declarator');
   return d;

@@ -389,7 +389,7 @@ export function parseCFile(parsers: Parsers, path: string, text: string): CFile 
 }
 
 /** A directive's span, extended to the end of its (possibly continued) line. */
-function directiveSpan(text: string, d: Directive): [number, number] {
+export function directiveSpan(text: string, d: Directive): [number, number] {
   let end = d.end;
   while (end < text.length && text[end] !== '\n') end++;
   return [d.start, end];
@@ -404,14 +404,14 @@ function deadSpans(text: string, arms: Arm[]): Array<[number, number]> {
 }
 
 /** Whether an arm is taken, judging only its own group's tests under `env`. */
-function staticArmValue(arm: Arm, env: MacroEnv): Tri {
+export function staticArmValue(arm: Arm, env: MacroEnv): Tri {
   let taken: Tri = false;
   for (const d of arm.directives.slice(0, -1)) taken = or(taken, evalDirective(d, env));
   return and(not(taken), evalDirective(arm.directives[arm.directives.length - 1], env));
 }
 
 /** Offsets of the start of each 1-based line (index 1 is line 1). */
-function lineOffsets(text: string): number[] {
+export function lineOffsets(text: string): number[] {
   const starts = [0, 0];
   for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
   return starts;

@@ -96,7 +96,7 @@ export function scanDatapath(reader: FileReader, parsers: Parsers, allFiles: str
   return {objects, functions, maps, lookup, macros, runtimeMacros: runtimeMacroHomes(tree)};
 }
 
-function staticSection(annotation: string, lookup: MacroLookup): string | null {
+export function staticSection(annotation: string, lookup: MacroLookup): string | null {
   return expandAnnotation({macro: annotation, args: null, line: 0}, lookup)?.section ?? null;
 }
 

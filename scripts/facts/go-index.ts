@@ -108,14 +108,14 @@ export class GoIndex {
   }
 }
 
-function builtOnLinux(path: string): boolean {
+export function builtOnLinux(path: string): boolean {
   const base = posix.basename(path, '.go');
   if (base.endsWith('_test')) return false;
   return !OTHER_GOOS.some((os) => base.endsWith(`_${os}`) || base.includes(`_${os}_`));
 }
 
 /** Evaluates a `//go:build` line (before the package clause) for a linux build. */
-function buildConstraintHolds(root: Node): boolean {
+export function buildConstraintHolds(root: Node): boolean {
   for (const child of root.namedChildren) {
     if (child.type === 'package_clause') break;
     if (child.type === 'comment' && child.text.startsWith('//go:build ')) return evalBuildExpr(child.text.slice('//go:build '.length));
@@ -155,7 +155,7 @@ function evalBuildExpr(expr: string): boolean {
   return orExpr();
 }
 
-function importsOf(root: Node): GoFile['imports'] {
+export function importsOf(root: Node): GoFile['imports'] {
   return descendants(root, 'import_spec').map((spec) => ({
     alias: spec.childForFieldName('name')?.text ?? null,
     path: stringLiteralValue(spec.childForFieldName('path')!.text),

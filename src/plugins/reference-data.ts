@@ -8,8 +8,10 @@ import type {LoadContext, Plugin} from '@docusaurus/types';
 import {type ExcerptData, loadExcerptData} from '../lib/excerpt-data';
 import {type BpfMap, type CellModule, type Program, type TailCall, readFactFile} from '../lib/facts';
 import {attachTargetText} from '../lib/generated-text';
-import {type Locale, scanSite} from '../lib/mdx-scan';
+import type {Locale} from '../lib/mdx-scan';
 import {CILIUM_COMMIT, ciliumPermalink} from '../lib/cilium';
+import {GuideIndex} from '../lib/guide-index';
+import {loadSymbolData} from '../lib/symbols';
 import {type ReferenceTable, type TableDrift, loadDriftData, referenceRows} from '../lib/drift';
 import {type DriftView, buildDriftView} from './drift-view';
 
@@ -47,24 +49,8 @@ export interface ReferenceData {
   maps: MapRow[];
   cells: {root: ModuleRow; totals: Record<string, number>};
   drift: DriftView;
-}
-
-/** path → excerpts that show lines of it, with the doc page that holds each excerpt. */
-function guideIndex(siteDir: string, excerpts: ExcerptData) {
-  const pageOf = new Map<string, string>();
-  for (const [key, page] of scanSite(siteDir).en) {
-    if (!key.startsWith('docs/') || key.startsWith('docs/reference/')) continue;
-    const route = `/${key.replace(/\.mdx?$/, '').replace(/\/index$/, '')}`;
-    for (const ref of page.excerpts) pageOf.set(ref.attrs.id, route);
-  }
-  return (file: string, line: number): string | null => {
-    for (const [id, excerpt] of Object.entries(excerpts.excerpts)) {
-      if (excerpt.path !== file || !pageOf.has(id)) continue;
-      const shown = excerpt.ranges.some((r) => line >= r.from && line < r.from + r.lines.length);
-      if (shown) return `${pageOf.get(id)}#${id}-L${line}`;
-    }
-    return null;
-  };
+  /** How many rows Reference → Symbols lists. */
+  symbols: number;
 }
 
 /** Anchors are stable and unique: a repeated base gets -2, -3… in source order. */
@@ -91,7 +77,7 @@ function driftMarker(table: ReferenceTable, facts: unknown, drift: TableDrift, a
 }
 
 export function buildReferenceData(siteDir: string, locale: Locale = 'en', excerpts: ExcerptData = loadExcerptData()): ReferenceData {
-  const guide = guideIndex(siteDir, excerpts);
+  const guide = new GuideIndex(excerpts, siteDir);
   const drift = loadDriftData(join(siteDir, 'src/data/drift.json'));
   const anchors = new Map<string, string>();
   const locate = (anchor: string, file: string, line: number): Located => ({
@@ -99,7 +85,7 @@ export function buildReferenceData(siteDir: string, locale: Locale = 'en', excer
     file,
     line,
     permalink: ciliumPermalink(file, line),
-    guide: guide(file, line),
+    guide: guide.link(file, line),
   });
 
   const programAnchor = anchorMaker();
@@ -163,7 +149,8 @@ export function buildReferenceData(siteDir: string, locale: Locale = 'en', excer
   const root = toRow(cellsFacts.tree);
 
   const driftView = buildDriftView(siteDir, locale, drift, (table, key) => anchors.get(`${table} ${key}`));
-  return {commit: CILIUM_COMMIT, programs, tailCalls, maps, cells: {root, totals: cellsFacts.totals}, drift: driftView};
+  const symbols = Object.keys(loadSymbolData().symbols).length;
+  return {commit: CILIUM_COMMIT, programs, tailCalls, maps, cells: {root, totals: cellsFacts.totals}, drift: driftView, symbols};
 }
 
 export default function referenceData(context: LoadContext): Plugin<ReferenceData> {

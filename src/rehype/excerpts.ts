@@ -14,6 +14,8 @@ import type {VFile} from 'vfile';
 import {checkExcerptRef} from '../lib/content-checks';
 import {EXCERPT_DATA_PATH, type ExcerptData, loadExcerptData, parseLineSpec} from '../lib/excerpt-data';
 import {CILIUM_COMMIT, CILIUM_VERSION, ciliumPermalink} from '../lib/cilium';
+import {loadSymbolData, SYMBOL_DATA_PATH} from '../lib/symbols';
+import {type LineSymbols, NO_SYMBOLS, type PageContext, pageContext, splitAtSymbols, SymbolLinker} from './symbol-links';
 import {CSS_VARIABLE_PREFIX, SHIKI_THEMES, type TokenPalette, tokenClasses, tokenPalette} from './token-classes';
 import {driftData, excerptDriftProps} from './excerpt-drift';
 import {DRIFT_DATA_PATH, type DriftData} from '../lib/drift';
@@ -38,11 +40,14 @@ export const getHighlighter = () =>
   (highlighter ??= createHighlighter({themes: Object.values(SHIKI_THEMES), langs: [...LANGS]}));
 
 // Re-read the data only when sync rewrote it (matters for `docusaurus start`).
-let cached: {path: string; mtimeMs: number; data: ExcerptData} | undefined;
-function excerptData(path: string): ExcerptData {
-  const {mtimeMs} = statSync(path);
-  if (!cached || cached.path !== path || cached.mtimeMs !== mtimeMs) cached = {path, mtimeMs, data: loadExcerptData(path)};
-  return cached.data;
+let cached: {key: string; data: ExcerptData; linker: SymbolLinker} | undefined;
+function excerptData(path: string, symbolsPath: string, baseUrl: string): {data: ExcerptData; linker: SymbolLinker} {
+  const key = [path, statSync(path).mtimeMs, symbolsPath, statSync(symbolsPath).mtimeMs, baseUrl].join('\0');
+  if (cached?.key !== key) {
+    const data = loadExcerptData(path);
+    cached = {key, data, linker: new SymbolLinker(loadSymbolData(symbolsPath), data, baseUrl)};
+  }
+  return cached;
 }
 
 /** Elements we generate are plain HTML: tell MDX not to swap them for theme components. */
@@ -67,9 +72,13 @@ interface Callout {
   node: MdxJsxFlowElementHast;
 }
 
-function tokenSpan(token: ThemedToken, palette: TokenPalette): ElementContent {
+/** A token's text, coloured; identifiers in it that the symbol data resolves become links (src/rehype/symbol-links.ts). */
+function tokenSpan(token: ThemedToken, palette: TokenPalette, symbols: LineSymbols = NO_SYMBOLS, column = 0): ElementContent[] {
   const classes = tokenClasses(token, palette);
-  return classes.length ? h('span', {className: classes}, [text(token.content)]) : text(token.content);
+  return splitAtSymbols(token.content, column, symbols).map(({text: value, link}) => {
+    if (link) return h('a', {className: classes, ...link}, [text(value)]);
+    return classes.length ? h('span', {className: classes}, [text(value)]) : text(value);
+  });
 }
 
 /**
@@ -77,7 +86,7 @@ function tokenSpan(token: ThemedToken, palette: TokenPalette): ElementContent {
  * markers are drawn by CSS from data attributes, so a reader view, a text browser, a translator or
  * `textContent` sees only code. The gutter links to the line on this page, where it is highlighted.
  */
-function renderLine(id: string, line: number, tokens: ThemedToken[], callouts: Callout[], highlighted: boolean, palette: TokenPalette): Element {
+function renderLine(id: string, line: number, tokens: ThemedToken[], callouts: Callout[], highlighted: boolean, palette: TokenPalette, symbols: LineSymbols): Element {
   const markers = callouts
     .filter((c) => c.line === line)
     .map((c) =>
@@ -89,10 +98,21 @@ function renderLine(id: string, line: number, tokens: ThemedToken[], callouts: C
     {className: ['excerpt-line'], id: anchor, dataLine: String(line), ...(highlighted ? {dataHighlighted: ''} : {})},
     [
       h('a', {className: ['excerpt-gutter'], href: `#${anchor}`, dataN: String(line), tabIndex: -1, dataVerifyIgnore: '', ariaHidden: 'true'}),
-      h('span', {className: ['excerpt-code']}, tokens.map((t) => tokenSpan(t, palette))),
+      h('span', {className: ['excerpt-code']}, tokenSpans(tokens, palette, symbols)),
       ...markers,
     ],
   );
+}
+
+function tokenSpans(tokens: ThemedToken[], palette: TokenPalette, symbols: LineSymbols): ElementContent[] {
+  let column = 0;
+  const out = tokens.flatMap((t) => {
+    const spans = tokenSpan(t, palette, symbols, column);
+    column += t.content.length;
+    return spans;
+  });
+  symbols.finish();
+  return out;
 }
 
 /** The text that stands for an elided gap, on a line of its own. */
@@ -121,7 +141,7 @@ function tokenLines(highlighter: Highlighter, lang: string, lines: string[]): Th
   }).tokens;
 }
 
-function renderExcerpt(node: MdxJsxFlowElementHast, data: ExcerptData, drift: DriftData, highlighter: Highlighter, palette: TokenPalette, file: VFile): void {
+function renderExcerpt(node: MdxJsxFlowElementHast, data: ExcerptData, drift: DriftData, linker: SymbolLinker, page: PageContext, highlighter: Highlighter, palette: TokenPalette, file: VFile): void {
   const at = node.position?.start.line ?? 0;
   const where = `${file.path}:${at}`;
   const attrs = stringAttrs(node);
@@ -161,7 +181,7 @@ function renderExcerpt(node: MdxJsxFlowElementHast, data: ExcerptData, drift: Dr
       const line = range.from + j;
       let element: Element;
       try {
-        element = renderLine(id, line, tokens[j], callouts, isHighlighted(line), palette);
+        element = renderLine(id, line, tokens[j], callouts, isHighlighted(line), palette, linker.line(id, line, page));
       } catch (error) {
         file.fail(`${where}: excerpt "${id}", ${stored.path}:${line}: ${(error as Error).message}`, node);
       }
@@ -188,7 +208,7 @@ function renderExcerpt(node: MdxJsxFlowElementHast, data: ExcerptData, drift: Dr
     noteCount: String(callouts.length),
     // Real newlines between the lines: the <pre> reads line by line with or without CSS.
     code: toHtml(codeChildren.flatMap((child, i) => (i ? [text('\n'), child] : [child]))),
-    ...excerptDriftProps(id, stored, drift, (lines) => tokenLines(highlighter, lang, lines).map((line) => line.map((t) => tokenSpan(t, palette)))),
+    ...excerptDriftProps(id, stored, drift, (lines) => tokenLines(highlighter, lang, lines).map((line) => line.flatMap((t) => tokenSpan(t, palette)))),
   };
   node.attributes.push(
     ...Object.entries(extra).map(([name, value]): MdxJsxAttribute => ({type: 'mdxJsxAttribute', name, value})),
@@ -202,9 +222,13 @@ export interface RehypeExcerptsOptions {
   dataPath?: string;
   /** Where the drift data (what each excerpt became in a newer Cilium) lives. */
   driftPath?: string;
+  /** Where the extracted symbol data lives. */
+  symbolsPath?: string;
+  /** The site's baseUrl, which links inside the HTML string must carry themselves. */
+  baseUrl?: string;
 }
 
-export default function rehypeExcerpts({dataPath = EXCERPT_DATA_PATH, driftPath = DRIFT_DATA_PATH}: RehypeExcerptsOptions = {}) {
+export default function rehypeExcerpts({dataPath = EXCERPT_DATA_PATH, driftPath = DRIFT_DATA_PATH, symbolsPath = SYMBOL_DATA_PATH, baseUrl = '/'}: RehypeExcerptsOptions = {}) {
   return async (tree: Root, file: VFile) => {
     const nodes: MdxJsxFlowElementHast[] = [];
     visit(tree, (node) => {
@@ -213,7 +237,7 @@ export default function rehypeExcerpts({dataPath = EXCERPT_DATA_PATH, driftPath 
       }
     });
     if (nodes.length === 0) return;
-    const [data, hl] = [excerptData(dataPath), await getHighlighter()];
+    const [{data, linker}, hl] = [excerptData(dataPath, symbolsPath, baseUrl), await getHighlighter()];
     let drift: DriftData;
     try {
       drift = driftData(data, driftPath);
@@ -221,6 +245,7 @@ export default function rehypeExcerpts({dataPath = EXCERPT_DATA_PATH, driftPath 
       file.fail(`${file.path}: ${(error as Error).message}`);
     }
     const palette = tokenPalette(hl);
-    for (const node of nodes) renderExcerpt(node, data, drift, hl, palette, file);
+    const page = pageContext(file.path);
+    for (const node of nodes) renderExcerpt(node, data, drift, linker, page, hl, palette, file);
   };
 }

@@ -16,6 +16,7 @@ import {BUILD_DIR, type RunningServer} from '../../scripts/lib/server';
 import {sitemapPaths} from '../../scripts/lib/site';
 import {excerptData} from '../support/excerpts';
 import {SITE_ROOT} from '../../src/lib/mdx-scan';
+import {SYMBOL_DATA_PATH} from '../../src/lib/symbols';
 
 let server: RunningServer;
 let browser: Browser;
@@ -48,7 +49,7 @@ function knownFiles(): KnownFiles {
       const path = record[key];
       if (typeof path !== 'string' || !/^[\w.-]+(\/[\w.-]+)*$/.test(path)) continue;
       const spans = factSpans.get(path) ?? [];
-      if (key === 'file' && typeof record.line === 'number') {
+      if ((key === 'file' || key === 'path') && typeof record.line === 'number') {
         spans.push([record.line, typeof record.endLine === 'number' ? record.endLine : record.line]);
       }
       factSpans.set(path, spans);
@@ -61,6 +62,8 @@ function knownFiles(): KnownFiles {
     Object.values(record).forEach(walk);
   };
   for (const name of names) walk(JSON.parse(readFileSync(join(factsDir, name), 'utf8')));
+  // Symbol definitions (src/data/symbols.json) are linked from excerpts and the Symbols page.
+  walk(JSON.parse(readFileSync(SYMBOL_DATA_PATH, 'utf8')));
   return {lineCount, factSpans};
 }
 
@@ -90,7 +93,7 @@ function ciliumLinkProblem(href: string, known: KnownFiles): string | null {
   const spans = known.factSpans.get(path) ?? [];
   return spans.some(([a, b]) => from >= a && to <= Math.max(a, b))
     ? null
-    : `line range ${url.hash} of ${path}: no line count in src/data/excerpts.json and no fact records those lines`;
+    : `line range ${url.hash} of ${path}: no line count in src/data/excerpts.json and no fact or symbol records those lines`;
 }
 
 interface Anchor {

@@ -8,6 +8,7 @@ import {VFile} from 'vfile';
 import {type ExcerptData, sha256} from '../../src/lib/excerpt-data';
 import rehypeExcerpts, {languageOf} from '../../src/rehype/excerpts';
 import {CILIUM_COMMIT} from '../../src/lib/cilium';
+import type {SymbolData, SymbolOccurrence} from '../../src/lib/symbols';
 import {driftFixture} from '../support/drift';
 
 const A = ['static int demo(void)', '{'];
@@ -21,17 +22,36 @@ const data: ExcerptData = {
   },
   links: {},
 };
-const dataPath = join(mkdtempSync(join(tmpdir(), 'rehype-')), 'excerpts.json');
+const dir = mkdtempSync(join(tmpdir(), 'rehype-'));
+const dataPath = join(dir, 'excerpts.json');
 writeFileSync(dataPath, JSON.stringify(data));
 // Every excerpt needs its drift entry (tests/unit/excerpt-drift.test.ts covers what it renders).
 const driftPath = join(dataPath, '..', 'drift.json');
 writeFileSync(driftPath, JSON.stringify(driftFixture(data, {demo: {status: 'unchanged', path: 'bpf/demo.c'}})));
 
-async function render(mdx: string): Promise<string> {
+/** `demo` (line 3, column 11) is a function defined on line 3; `int` is not a symbol. */
+const symbols = (links: SymbolOccurrence[]): SymbolData => ({
+  $comment: '',
+  commit: CILIUM_COMMIT,
+  generatedBy: {command: '', script: ''},
+  symbols: {
+    'sym-demo': {name: 'demo', lang: 'c', defs: [{kind: 'function', path: 'bpf/demo.c', line: 3}]},
+    'sym-twice': {name: 'demo', lang: 'c', defs: [{kind: 'function', path: 'bpf/demo.c', line: 3}, {kind: 'macro', path: 'bpf/other.h', line: 9}]},
+  },
+  excerpts: {demo: {sha256: data.excerpts.demo.sha256, links, definitions: 0, unlinked: 0}},
+});
+function symbolsFile(links: SymbolOccurrence[]): string {
+  const path = join(dir, `symbols-${links.map((l) => l.join('.')).join('-')}.json`);
+  writeFileSync(path, JSON.stringify(symbols(links)));
+  return path;
+}
+const symbolsPath = symbolsFile([[3, 11, 'sym-demo', 0]]);
+
+async function render(mdx: string, symbolData = symbolsPath): Promise<string> {
   const file = new VFile({path: 'docs/demo.mdx', value: mdx});
   // @mdx-js/mdx is ESM-only; the tests run as CommonJS.
   const {compile} = await import('@mdx-js/mdx');
-  const out = await compile(file, {rehypePlugins: [[rehypeExcerpts, {dataPath, driftPath}]]});
+  const out = await compile(file, {rehypePlugins: [[rehypeExcerpts, {dataPath, driftPath, symbolsPath: symbolData}]]});
   return String(out);
 }
 
@@ -93,6 +113,28 @@ describe('rehypeExcerpts', () => {
 
   test('fails for anything but callouts inside an excerpt', async () => {
     await assert.rejects(render(GOOD.replace('</Excerpt>', '\nSome text.\n</Excerpt>')), /may contain only <Callout/);
+  });
+
+  test('links an identifier the symbol data resolves, keeping its token colour', async () => {
+    const code = codeProp(await render(GOOD));
+    const link = /<a class="([^"]+)" data-symbol="demo" data-def-path="bpf\/demo\.c" data-def-line="3" href="([^"]+)" rel="noopener noreferrer" data-kind="function">demo<\/a>/.exec(code);
+    assert.ok(link, code);
+    assert.match(link[1], /^tl\d+ td\d+$/);
+    assert.equal(link[2], `https://github.com/cilium/cilium/blob/${CILIUM_COMMIT}/bpf/demo.c#L3`, 'no guide page shows it: the pinned line');
+    assert.equal(code.match(/data-symbol=/g)?.length, 1, 'nothing else is linked');
+  });
+
+  test('an ambiguous name links to its Symbols row without a definition place', async () => {
+    const code = codeProp(await render(GOOD, symbolsFile([[3, 11, 'sym-twice', -1]])));
+    assert.match(code, /<a class="[^"]+" data-symbol="demo" href="\/docs\/reference\/symbols#sym-twice" data-kind="2 definitions · Symbols">demo<\/a>/);
+    assert.doesNotMatch(code, /data-def-path/);
+  });
+
+  test('fails when the symbol data does not sit on the name, or is stale', async () => {
+    await assert.rejects(render(GOOD, symbolsFile([[3, 10, 'sym-demo', 0]])), /excerpt "demo" line 3 column 10 is not "demo"; run npm run symbols:extract/);
+    const stale = join(dir, 'stale.json');
+    writeFileSync(stale, JSON.stringify({...symbols([]), excerpts: {demo: {sha256: 'old', links: [], definitions: 0, unlinked: 0}}}));
+    await assert.rejects(render(GOOD, stale), /excerpt "demo" changed since the symbols were extracted/);
   });
 
   test('picks the language from the path', () => {

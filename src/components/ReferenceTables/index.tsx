@@ -172,6 +172,7 @@ export const referenceCounts = {
   modules: (function count(m: ReferenceData['cells']['root']): number {
     return 1 + m.children.reduce((n, c) => n + count(c), 0);
   })(data.cells.root),
+  symbols: data.symbols,
 };
 
 export function Count({of}: {of: keyof typeof referenceCounts}): ReactNode {

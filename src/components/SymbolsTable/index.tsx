@@ -1,0 +1,89 @@
+/** Reference → Symbols: every symbol the excerpts link, A–Z, from src/plugins/symbol-index.ts. */
+import React, {type ReactNode} from 'react';
+import Link from '@docusaurus/Link';
+import {translate} from '@docusaurus/Translate';
+import index from '@generated/symbol-index/default/symbols.json';
+import FactTable, {type Column} from '@site/src/components/FactTable';
+import type {SymbolDefRow, SymbolIndex, SymbolRow} from '@site/src/plugins/symbol-index';
+
+const data = index as SymbolIndex;
+
+function Definition({def}: {def: SymbolDefRow}): ReactNode {
+  return (
+    <>
+      {def.receiver ? <code>({def.receiver})</code> : def.kind}{' '}
+      <a href={def.permalink} target="_blank" rel="noopener noreferrer">
+        <code>
+          {def.path}:{def.line}
+        </code>
+      </a>
+      {def.via && <> · <code>{def.via}(…)</code></>}
+      {def.condition && <> · <code>#if {def.condition}</code></>}
+      {def.guide && (
+        <>
+          {' · '}
+          <Link to={def.guide}>{translate({id: 'reference.explained', message: 'explained in the guide'})}</Link>
+        </>
+      )}
+    </>
+  );
+}
+
+const list = <T,>(items: T[], item: (t: T) => ReactNode, key: (t: T) => string): ReactNode =>
+  items.length ? (
+    <ul className="clean-list">
+      {items.map((t) => (
+        <li key={key(t)}>{item(t)}</li>
+      ))}
+    </ul>
+  ) : (
+    '—'
+  );
+
+export function SymbolsTable(): ReactNode {
+  const columns: Column<SymbolRow>[] = [
+    {
+      label: translate({id: 'reference.col.name', message: 'Name'}),
+      cell: (r) => (
+        <>
+          <code>{r.name}</code>
+          {r.package && (
+            <>
+              <br />
+              <small>
+                <code>{r.package}</code>
+              </small>
+            </>
+          )}
+        </>
+      ),
+      sortBy: (r) => r.name.toLowerCase(),
+    },
+    {label: translate({id: 'symbols.col.kind', message: 'Kind'}), cell: (r) => r.kinds.join(', '), sortBy: (r) => r.kinds.join()},
+    {label: translate({id: 'symbols.col.lang', message: 'Language'}), cell: (r) => (r.lang === 'c' ? 'C' : 'Go'), sortBy: (r) => r.lang},
+    {
+      label: translate({id: 'symbols.col.definitions', message: 'Definition'}),
+      cell: (r) => list(r.defs, (d) => <Definition def={d} />, (d) => `${d.path}:${d.line}:${d.kind}`),
+    },
+    {
+      label: translate({id: 'symbols.col.excerpts', message: 'Used in excerpts'}),
+      cell: (r) => list(r.excerpts, (e) => <Link to={e.link}><code>{e.id}</code></Link>, (e) => e.id),
+    },
+    {
+      label: translate({id: 'symbols.col.sections', message: 'Named in the guide'}),
+      cell: (r) => list(r.sections, (s) => <Link to={s.link}>{s.title}</Link>, (s) => s.link),
+    },
+  ];
+  return (
+    <FactTable
+      caption={translate({id: 'symbols.caption', message: 'Symbols the excerpts link to, A–Z'})}
+      columns={columns}
+      rows={data.rows}
+      filterText={(r) => [r.name, r.package ?? '', ...r.kinds, ...r.defs.map((d) => d.path), ...r.excerpts.map((e) => e.id)].join(' ')}
+    />
+  );
+}
+
+export function SymbolCount(): ReactNode {
+  return <strong>{data.rows.length}</strong>;
+}
