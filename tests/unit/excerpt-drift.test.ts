@@ -9,6 +9,7 @@ import {CILIUM_COMMIT} from '../../src/lib/cilium';
 import type {ExcerptDrift} from '../../src/lib/drift';
 import {type ExcerptData, sha256} from '../../src/lib/excerpt-data';
 import rehypeExcerpts from '../../src/rehype/excerpts';
+import type {SymbolData} from '../../src/lib/symbols';
 import {FIXTURE_TARGET, driftFixture} from '../support/drift';
 
 const A = ['static int demo(void)', '{', '\tint x = 1;'];
@@ -23,6 +24,16 @@ const data: ExcerptData = {
 const dir = mkdtempSync(join(tmpdir(), 'excerpt-drift-'));
 const dataPath = join(dir, 'excerpts.json');
 writeFileSync(dataPath, JSON.stringify(data));
+// The renderer also needs the excerpt's symbol entry; this excerpt links no identifiers.
+const symbolsPath = join(dir, 'symbols.json');
+const symbols: SymbolData = {
+  $comment: '',
+  commit: CILIUM_COMMIT,
+  generatedBy: {command: '', script: ''},
+  symbols: {},
+  excerpts: {demo: {sha256: data.excerpts.demo.sha256, links: [], definitions: 0, unlinked: 0}},
+};
+writeFileSync(symbolsPath, JSON.stringify(symbols));
 
 /** The props the compiled <Excerpt> receives, for one drift entry of the demo excerpt. */
 async function props(entry: Omit<ExcerptDrift, 'sha256'>): Promise<Record<string, string>> {
@@ -30,7 +41,7 @@ async function props(entry: Omit<ExcerptDrift, 'sha256'>): Promise<Record<string
   writeFileSync(driftPath, JSON.stringify(driftFixture(data, {demo: entry})));
   const {compile} = await import('@mdx-js/mdx');
   const file = new VFile({path: 'docs/demo.mdx', value: '<Excerpt id="demo" path="bpf/demo.c" lines="3-5,10-11" />'});
-  const js = String(await compile(file, {rehypePlugins: [[rehypeExcerpts, {dataPath, driftPath}]]}));
+  const js = String(await compile(file, {rehypePlugins: [[rehypeExcerpts, {dataPath, driftPath, symbolsPath}]]}));
   const out: Record<string, string> = {};
   for (const m of js.matchAll(/\b(drift\w*): ("(?:[^"\\]|\\.)*")/g)) out[m[1]] = JSON.parse(m[2]) as string;
   return out;
