@@ -10,6 +10,7 @@ import type {ExcerptDrift} from '../../src/lib/drift';
 import {type ExcerptData, sha256} from '../../src/lib/excerpt-data';
 import rehypeExcerpts from '../../src/rehype/excerpts';
 import {FIXTURE_TARGET, driftFixture} from '../support/drift';
+import {symbolsFixture, symbolsFixtureFile} from '../support/symbols';
 
 const A = ['static int demo(void)', '{', '\tint x = 1;'];
 const B = ['\treturn x;', '}'];
@@ -23,6 +24,7 @@ const data: ExcerptData = {
 const dir = mkdtempSync(join(tmpdir(), 'excerpt-drift-'));
 const dataPath = join(dir, 'excerpts.json');
 writeFileSync(dataPath, JSON.stringify(data));
+const symbolsPath = symbolsFixtureFile(dir, symbolsFixture(data));
 
 /** The props the compiled <Excerpt> receives, for one drift entry of the demo excerpt. */
 async function props(entry: Omit<ExcerptDrift, 'sha256'>): Promise<Record<string, string>> {
@@ -30,7 +32,7 @@ async function props(entry: Omit<ExcerptDrift, 'sha256'>): Promise<Record<string
   writeFileSync(driftPath, JSON.stringify(driftFixture(data, {demo: entry})));
   const {compile} = await import('@mdx-js/mdx');
   const file = new VFile({path: 'docs/demo.mdx', value: '<Excerpt id="demo" path="bpf/demo.c" lines="3-5,10-11" />'});
-  const js = String(await compile(file, {rehypePlugins: [[rehypeExcerpts, {dataPath, driftPath}]]}));
+  const js = String(await compile(file, {rehypePlugins: [[rehypeExcerpts, {dataPath, driftPath, symbolsPath}]]}));
   const out: Record<string, string> = {};
   for (const m of js.matchAll(/\b(drift\w*): ("(?:[^"\\]|\\.)*")/g)) out[m[1]] = JSON.parse(m[2]) as string;
   return out;
