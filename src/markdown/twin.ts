@@ -37,6 +37,7 @@ import type {ExcerptData} from '../lib/excerpt-data';
 import {parseLinkTarget} from '../lib/excerpt-data';
 import {CILIUM_LINK_PREFIX, blankFrontMatter, jsxAttributes} from '../lib/mdx-scan';
 import type {Located, ModuleRow, ReferenceData} from '../plugins/reference-data';
+import type {SymbolIndex} from '../plugins/symbol-index';
 import {languageOf} from '../rehype/excerpts';
 import {markdownPath} from './path';
 
@@ -61,6 +62,8 @@ export interface TwinSite {
   docs: TwinDoc[];
   excerpts: ExcerptData;
   reference: ReferenceData;
+  /** Reference → Symbols, in this locale. */
+  symbols: SymbolIndex;
   /** The mermaid source of a diagram in this locale. */
   diagramSource: (name: string) => string;
   /** The built URL of a <Figure> image, found by its alt text on the built page. */
@@ -293,6 +296,10 @@ class PageConverter {
         return this.mapsTable();
       case 'CellTree':
         return this.cellTable();
+      case 'SymbolsTable':
+        return this.symbolsTable();
+      case 'SymbolCount':
+        return [strong(text(String(this.site.symbols.rows.length)))];
       default:
         return this.fail(node, `<${node.name}> has no Markdown form; add one in src/markdown/twin.ts.`);
     }
@@ -362,7 +369,7 @@ class PageConverter {
   private count(node: RootContent, of: string | undefined): number {
     const {programs, tailCalls, maps, cells} = this.site.reference;
     const modules = (m: ModuleRow): number => 1 + m.children.reduce((n, c) => n + modules(c), 0);
-    const counts: Record<string, number> = {programs: programs.length, tailCalls: tailCalls.length, maps: maps.length, modules: modules(cells.root)};
+    const counts: Record<string, number> = {programs: programs.length, tailCalls: tailCalls.length, maps: maps.length, modules: modules(cells.root), symbols: this.site.reference.symbols};
     if (of === undefined || !(of in counts)) return this.fail(node, `<Count of="${of}"> counts nothing (known: ${Object.keys(counts).join(', ')}).`);
     return counts[of];
   }
@@ -387,7 +394,7 @@ class PageConverter {
   }
 
   /** The anchored name cell: `` `name` {#anchor} ``. */
-  private named(name: string, row: Located): PhrasingContent[] {
+  private named(name: string, row: Pick<Located, 'anchor'>): PhrasingContent[] {
     return [code(name), anchorMark(row.anchor)];
   }
 
@@ -461,6 +468,35 @@ class PageConverter {
         {label: this.translate({id: 'reference.col.source', message: 'Defined at'}), cell: (r) => this.definedAt(r)},
       ],
       this.site.reference.maps,
+    );
+  }
+
+  /** Reference → Symbols: the same columns as src/components/SymbolsTable. */
+  private symbolsTable(): Converted {
+    const guideLink = (to: string, label: PhrasingContent) => link(this.renderer.resolveLink(to, this.doc.source) ?? to, label);
+    const joined = <T>(items: T[], each: (item: T) => PhrasingContent[]): PhrasingContent[] =>
+      items.length ? items.flatMap((item, i) => [...(i > 0 ? [text('; ')] : []), ...each(item)]) : [text('—')];
+    return this.table(
+      this.translate({id: 'symbols.caption', message: 'Symbols the excerpts link to, A–Z'}),
+      [
+        {label: this.translate({id: 'reference.col.name', message: 'Name'}), cell: (r) => [...this.named(r.name, r), ...(r.package ? [text(' '), code(r.package)] : [])]},
+        {label: this.translate({id: 'symbols.col.kind', message: 'Kind'}), cell: (r) => [text(r.kinds.join(', '))]},
+        {label: this.translate({id: 'symbols.col.lang', message: 'Language'}), cell: (r) => [text(r.lang === 'c' ? 'C' : 'Go')]},
+        {
+          label: this.translate({id: 'symbols.col.definitions', message: 'Definition'}),
+          cell: (r) =>
+            joined(r.defs, (d) => [
+              d.receiver ? code(`(${d.receiver})`) : text(d.kind),
+              text(' '),
+              link(d.permalink, code(`${d.path}:${d.line}`)),
+              ...(d.via ? [text(' · '), code(`${d.via}(…)`)] : []),
+              ...(d.condition ? [text(' · '), code(`#if ${d.condition}`)] : []),
+            ]),
+        },
+        {label: this.translate({id: 'symbols.col.excerpts', message: 'Used in excerpts'}), cell: (r) => joined(r.excerpts, (e) => [guideLink(e.link, code(e.id))])},
+        {label: this.translate({id: 'symbols.col.sections', message: 'Named in the guide'}), cell: (r) => joined(r.sections, (sec) => [guideLink(sec.link, text(sec.title))])},
+      ],
+      this.site.symbols.rows,
     );
   }
 

@@ -12,6 +12,8 @@ import {type LlmsPage, type LlmsSection, llmsFullTxt, llmsTxt} from '../markdown
 import {markdownPath} from '../markdown/path';
 import {type Translate, type TwinDoc, TwinRenderer} from '../markdown/twin';
 import {buildReferenceData} from './reference-data';
+import type {Locale} from '../lib/mdx-scan';
+import {buildSymbolIndex} from './symbol-index';
 
 interface DocMetadata {
   id: string;
@@ -80,6 +82,7 @@ export default function markdownTwins(context: LoadContext): Plugin {
         docs: [...twinDocs.values()],
         excerpts: loadExcerptData(),
         reference: buildReferenceData(siteDir),
+        symbols: buildSymbolIndex(siteDir, locale as Locale),
         diagramSource: (name) => {
           const file = join(siteDir, 'src/diagrams', `${name}.${locale}.mmd`);
           if (!existsSync(file)) throw new Error(`markdown-twins: <Diagram name="${name}"> has no source ${relative(siteDir, file)}.`);

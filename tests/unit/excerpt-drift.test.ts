@@ -9,8 +9,8 @@ import {CILIUM_COMMIT} from '../../src/lib/cilium';
 import type {ExcerptDrift} from '../../src/lib/drift';
 import {type ExcerptData, sha256} from '../../src/lib/excerpt-data';
 import rehypeExcerpts from '../../src/rehype/excerpts';
-import type {SymbolData} from '../../src/lib/symbols';
 import {FIXTURE_TARGET, driftFixture} from '../support/drift';
+import {symbolsFixture, symbolsFixtureFile} from '../support/symbols';
 
 const A = ['static int demo(void)', '{', '\tint x = 1;'];
 const B = ['\treturn x;', '}'];
@@ -24,16 +24,7 @@ const data: ExcerptData = {
 const dir = mkdtempSync(join(tmpdir(), 'excerpt-drift-'));
 const dataPath = join(dir, 'excerpts.json');
 writeFileSync(dataPath, JSON.stringify(data));
-// The renderer also needs the excerpt's symbol entry; this excerpt links no identifiers.
-const symbolsPath = join(dir, 'symbols.json');
-const symbols: SymbolData = {
-  $comment: '',
-  commit: CILIUM_COMMIT,
-  generatedBy: {command: '', script: ''},
-  symbols: {},
-  excerpts: {demo: {sha256: data.excerpts.demo.sha256, links: [], definitions: 0, unlinked: 0}},
-};
-writeFileSync(symbolsPath, JSON.stringify(symbols));
+const symbolsPath = symbolsFixtureFile(dir, symbolsFixture(data));
 
 /** The props the compiled <Excerpt> receives, for one drift entry of the demo excerpt. */
 async function props(entry: Omit<ExcerptDrift, 'sha256'>): Promise<Record<string, string>> {

@@ -8,9 +8,11 @@ import {SITE_ROOT} from '../../src/lib/mdx-scan';
 import {TwinRenderer, type TwinDoc} from '../../src/markdown/twin';
 import {translator} from '../../src/plugins/markdown-twins';
 import {buildReferenceData} from '../../src/plugins/reference-data';
+import {buildSymbolIndex} from '../../src/plugins/symbol-index';
 
 const excerpts = loadExcerptData();
 const reference = buildReferenceData(SITE_ROOT);
+const symbols = buildSymbolIndex(SITE_ROOT, 'en');
 const page: TwinDoc = {source: join(SITE_ROOT, 'docs/fixture.mdx'), permalink: '/docs/fixture', title: 'Fixture', description: 'A page for the test.'};
 const other: TwinDoc = {source: join(SITE_ROOT, 'docs/agent/other.mdx'), permalink: '/docs/agent/other', title: 'Other', description: 'x'};
 
@@ -22,6 +24,7 @@ function renderer(messages: Record<string, string> = {}) {
     docs: [page, other],
     excerpts,
     reference,
+    symbols,
     diagramSource: (name) => `%% ${name}\nflowchart LR\n  a --> b`,
     figureSource: (_doc, alt) => (alt === 'A figure' ? '/assets/fig.123abc.png' : undefined),
     translate: translator(messages),
@@ -110,6 +113,17 @@ describe('Markdown twin', () => {
       assert.ok(body.includes(`[Lines ${range.from}–${to}:](${ciliumPermalink('daemon/cmd/root.go', range.from, to)})\n\n\`\`\`go\n${range.lines.join('\n')}\n\`\`\``));
     }
     assert.doesNotMatch(body, /⋯|…\s*lines/);
+  });
+
+  test('the Symbols table: one row per symbol, anchored, with its definitions', () => {
+    const md = renderer().render(page, `---\ntitle: Fixture\n---\n\n<SymbolCount /> symbols.\n\n<SymbolsTable />\n`);
+    assert.ok(md.includes(`**${symbols.rows.length}** symbols.`));
+    const row = symbols.rows.find((r) => r.anchor === 'sym-loader-ReloadDatapath')!;
+    assert.ok(row, 'ReloadDatapath is a symbol');
+    const line = md.split('\n').find((l) => l.includes('{#sym-loader-ReloadDatapath}'))!;
+    assert.ok(line, 'the row carries its anchor');
+    for (const d of row.defs) assert.ok(line.includes(`[\`${d.path}:${d.line}\`](${d.permalink})`), `${d.path}:${d.line}`);
+    assert.equal(md.split('\n').filter((l) => /\{#sym-/.test(l)).length, symbols.rows.length);
   });
 
   test('labels come from the locale\'s translations', () => {

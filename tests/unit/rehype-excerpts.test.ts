@@ -8,7 +8,8 @@ import {VFile} from 'vfile';
 import {type ExcerptData, sha256} from '../../src/lib/excerpt-data';
 import rehypeExcerpts, {languageOf} from '../../src/rehype/excerpts';
 import {CILIUM_COMMIT} from '../../src/lib/cilium';
-import type {SymbolData, SymbolOccurrence} from '../../src/lib/symbols';
+import type {SymbolData, SymbolEntry, SymbolOccurrence} from '../../src/lib/symbols';
+import {symbolsFixture, symbolsFixtureFile} from '../support/symbols';
 import {driftFixture} from '../support/drift';
 
 const A = ['static int demo(void)', '{'];
@@ -30,21 +31,12 @@ const driftPath = join(dataPath, '..', 'drift.json');
 writeFileSync(driftPath, JSON.stringify(driftFixture(data, {demo: {status: 'unchanged', path: 'bpf/demo.c'}})));
 
 /** `demo` (line 3, column 11) is a function defined on line 3; `int` is not a symbol. */
-const symbols = (links: SymbolOccurrence[]): SymbolData => ({
-  $comment: '',
-  commit: CILIUM_COMMIT,
-  generatedBy: {command: '', script: ''},
-  symbols: {
-    'sym-demo': {name: 'demo', lang: 'c', defs: [{kind: 'function', path: 'bpf/demo.c', line: 3}]},
-    'sym-twice': {name: 'demo', lang: 'c', defs: [{kind: 'function', path: 'bpf/demo.c', line: 3}, {kind: 'macro', path: 'bpf/other.h', line: 9}]},
-  },
-  excerpts: {demo: {sha256: data.excerpts.demo.sha256, links, definitions: 0, unlinked: 0}},
-});
-function symbolsFile(links: SymbolOccurrence[]): string {
-  const path = join(dir, `symbols-${links.map((l) => l.join('.')).join('-')}.json`);
-  writeFileSync(path, JSON.stringify(symbols(links)));
-  return path;
-}
+const SYMBOLS: Record<string, SymbolEntry> = {
+  'sym-demo': {name: 'demo', lang: 'c', defs: [{kind: 'function', path: 'bpf/demo.c', line: 3}]},
+  'sym-twice': {name: 'demo', lang: 'c', defs: [{kind: 'function', path: 'bpf/demo.c', line: 3}, {kind: 'macro', path: 'bpf/other.h', line: 9}]},
+};
+const symbols = (links: SymbolOccurrence[]): SymbolData => symbolsFixture(data, SYMBOLS, {demo: links});
+const symbolsFile = (links: SymbolOccurrence[]): string => symbolsFixtureFile(dir, symbols(links));
 const symbolsPath = symbolsFile([[3, 11, 'sym-demo', 0]]);
 
 async function render(mdx: string, symbolData = symbolsPath): Promise<string> {
