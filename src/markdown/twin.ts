@@ -39,6 +39,7 @@ import {CILIUM_LINK_PREFIX, blankFrontMatter, jsxAttributes} from '../lib/mdx-sc
 import type {Located, ModuleRow, ReferenceData} from '../plugins/reference-data';
 import type {SymbolIndex} from '../plugins/symbol-index';
 import {languageOf} from '../rehype/excerpts';
+import {FACT_COUNTS, type FactCountName, factCount, loadFacts} from '../remark/fact-counts';
 import {markdownPath} from './path';
 
 /** A UI string: `id` is looked up in the locale's code translations, `message` is the English text. */
@@ -298,6 +299,12 @@ class PageConverter {
         return this.cellTable();
       case 'SymbolsTable':
         return this.symbolsTable();
+      case 'FactCount': {
+        // The same number src/remark/fact-counts.ts writes into the HTML page.
+        const of = attrs.of ?? '';
+        if (!Object.hasOwn(FACT_COUNTS, of)) return this.fail(node, `<FactCount of="${of}"> names no count (known: ${Object.keys(FACT_COUNTS).join(', ')}).`);
+        return [text(String(factCount(of as FactCountName, loadFacts())))];
+      }
       case 'SymbolCount':
         return [strong(text(String(this.site.symbols.rows.length)))];
       default:
