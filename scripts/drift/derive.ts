@@ -7,7 +7,7 @@ import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {CiliumSource} from '../lib/cilium-git';
 import {BatchedSource} from '../facts/git-batch';
-import {generateEachFact} from '../facts/facts';
+import {ROW_PRESENCE_TABLES, generateEachFact} from '../facts/facts';
 import {FACTS_DIR} from '../facts/output';
 import {
   type DriftData,
@@ -83,7 +83,7 @@ export function deriveExcerptDrift(gitDir: string, to: string, excerpts: Excerpt
 
 /** Reference rows of the committed (pinned) facts against the facts extracted at `to`, table by table. */
 export async function deriveReferenceDrift(gitDir: string, to: string): Promise<Record<ReferenceTable, TableDrift>> {
-  const facts = await generateEachFact(new BatchedSource(new CiliumSource(gitDir, to)), to);
+  const facts = await generateEachFact(new BatchedSource(new CiliumSource(gitDir, to)), to, ROW_PRESENCE_TABLES);
   const out = {} as Record<ReferenceTable, TableDrift>;
   for (const table of REFERENCE_TABLES) {
     const name = TABLE_FACT_FILE[table];

@@ -383,9 +383,24 @@ export interface CFile {
 export function parseCFile(parsers: Parsers, path: string, text: string): CFile {
   const directives = directivesOf(parsers.c, text);
   const arms = armsOf(directives, path);
-  const code = blank(text, [...directives.map((d) => directiveSpan(text, d)), ...deadSpans(text, arms)]);
+  const code = blank(text, [...directives.map((d) => directiveSpan(text, d)), ...deadSpans(text, arms), ...emptyMacroLines(text, directives)]);
   const root = parsers.c(code);
   return {path, text, directives, arms, code, tokens: cTokens(root), root};
+}
+
+/**
+ * Lines that hold nothing but a macro this file defines as empty, such as `DROP_EXTENSION` as the
+ * last member of `struct drop_notify` (bpf/lib/drop.h after v1.18): the preprocessor drops them,
+ * while tree-sitter would read the name as a declaration missing its `;` and lose what follows.
+ */
+export function emptyMacroLines(text: string, directives: Directive[]): Array<[number, number]> {
+  const empty = new Set(directives.flatMap((d) => (d.kind === 'define' && d.params === null && d.value.trim() === '' ? [d.name] : [])));
+  if (empty.size === 0) return [];
+  const spans: Array<[number, number]> = [];
+  for (const match of text.matchAll(/^[ \t]*([A-Za-z_]\w*)[ \t]*$/gm)) {
+    if (empty.has(match[1])) spans.push([match.index, match.index + match[0].length]);
+  }
+  return spans;
 }
 
 /** A directive's span, extended to the end of its (possibly continued) line. */

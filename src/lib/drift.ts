@@ -72,7 +72,8 @@ export function referenceRows(table: ReferenceTable, facts: unknown): RowRef[] {
   } else if (table === 'tailCalls') {
     rows = f.tailCalls.map((t) => ({key: `${t.objectSource} ${t.function}`, name: t.function, file: t.file, line: t.line}));
   } else if (table === 'maps') {
-    rows = f.maps.map((m) => ({key: `${m.file} ${m.name}`, name: m.name, file: m.file, line: m.line}));
+    // A map is pinned by its name, so one whose definition moved to another header is still there.
+    rows = f.maps.map((m) => ({key: m.name, name: m.name, file: m.file, line: m.line}));
   } else {
     const flat = (m: CellModule, prefix: string): RowRef[] => {
       const key = prefix ? `${prefix}/${m.id}` : m.id;

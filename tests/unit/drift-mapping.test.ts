@@ -108,14 +108,15 @@ describe('lineDiff', () => {
 });
 
 describe('reference rows', () => {
-  test('keys ignore line numbers; repeated keys are numbered; modules key by their path', () => {
-    const before = referenceRows('maps', {maps: [{file: 'a.h', name: 'm', line: 1}, {file: 'a.h', name: 'm', line: 9}, {file: 'b.h', name: 'n', line: 2}]});
-    assert.deepEqual(before.map((r) => r.key), ['a.h m', 'a.h m #2', 'b.h n']);
-    const after = referenceRows('maps', {maps: [{file: 'a.h', name: 'm', line: 40}, {file: 'c.h', name: 'o', line: 3}]});
+  test('keys ignore line numbers; repeated keys are numbered; maps key by name; modules key by their path', () => {
+    const before = referenceRows('maps', {maps: [{file: 'a.h', name: 'm', line: 1}, {file: 'a.h', name: 'm', line: 9}, {file: 'b.h', name: 'n', line: 2}, {file: 'd.h', name: 'p', line: 5}]});
+    assert.deepEqual(before.map((r) => r.key), ['m', 'm #2', 'n', 'p']);
+    // p moved to another header: still there.
+    const after = referenceRows('maps', {maps: [{file: 'a.h', name: 'm', line: 40}, {file: 'c.h', name: 'o', line: 3}, {file: 'e.h', name: 'p', line: 7}]});
     const drift = compareRows(before, after);
-    assert.equal(drift.present, 1);
-    assert.deepEqual(drift.removed.map((r) => r.key), ['a.h m #2', 'b.h n']);
-    assert.deepEqual(drift.added, [{key: 'c.h o', name: 'o', file: 'c.h', line: 3}]);
+    assert.equal(drift.present, 2);
+    assert.deepEqual(drift.removed.map((r) => r.key), ['m #2', 'n']);
+    assert.deepEqual(drift.added, [{key: 'o', name: 'o', file: 'c.h', line: 3}]);
     const tree = {id: 'agent', file: 'x.go', line: 1, children: [{id: 'loader', file: 'y.go', line: 2, children: []}]};
     assert.deepEqual(referenceRows('cells', {tree}).map((r) => r.key), ['agent', 'agent/loader']);
   });

@@ -94,6 +94,34 @@ describe('maps', () => {
   });
 });
 
+describe('macros the file defines as empty', () => {
+  // bpf/lib/drop.h after v1.18 ends struct drop_notify with a bare DROP_EXTENSION (empty by default).
+  test('a struct member that is only such a macro does not hide the tail call after it', () => {
+    const header = [
+      '#ifndef EXT_FIELDS',
+      '#define EXT_FIELDS',
+      '#endif',
+      'struct notify {',
+      '\t__u32 len;',
+      '\tEXT_FIELDS',
+      '};',
+      '__declare_tail(CILIUM_CALL_DROP_NOTIFY)',
+      'int tail_after_ext(struct __ctx_buff *ctx)',
+      '{',
+      '\treturn 0;',
+      '}',
+      '',
+    ].join('\n');
+    const reader = patchedReader({
+      'bpf/lib/ext.h': header,
+      'bpf/bpf_ext.c': '#include <bpf/ctx/skb.h>\n#include "lib/tailcall.h"\n#include "lib/drop.h"\n#include "lib/ext.h"\n',
+    });
+    const found = scanDatapath(reader, parsers, reader.listFiles()).functions.find((f) => f.item.name === 'tail_after_ext');
+    assert.equal(found?.item.line, 8, "the line of its annotation");
+    assert.equal(found?.object, 'bpf/bpf_ext.c');
+  });
+});
+
 describe('failures name the item', () => {
   test('an __section_entry with no PROG_TYPE in its object', () => {
     const reader = patchedReader({'bpf/bpf_bad.c': '#include <bpf/section.h>\n__section_entry\nint cil_orphan(void *ctx)\n{\n\treturn 0;\n}\n'});
