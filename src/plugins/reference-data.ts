@@ -11,7 +11,6 @@ import {attachTargetText} from '../lib/generated-text';
 import type {Locale} from '../lib/mdx-scan';
 import {CILIUM_COMMIT, ciliumPermalink} from '../lib/cilium';
 import {GuideIndex} from '../lib/guide-index';
-import {loadSymbolData} from '../lib/symbols';
 import {type ReferenceTable, type TableDrift, loadDriftData, referenceRows} from '../lib/drift';
 import {type DriftView, buildDriftView} from './drift-view';
 
@@ -49,8 +48,6 @@ export interface ReferenceData {
   maps: MapRow[];
   cells: {root: ModuleRow; totals: Record<string, number>};
   drift: DriftView;
-  /** How many rows Reference → Symbols lists. */
-  symbols: number;
 }
 
 /** Anchors are stable and unique: a repeated base gets -2, -3… in source order. */
@@ -149,8 +146,7 @@ export function buildReferenceData(siteDir: string, locale: Locale = 'en', excer
   const root = toRow(cellsFacts.tree);
 
   const driftView = buildDriftView(siteDir, locale, drift, (table, key) => anchors.get(`${table} ${key}`));
-  const symbols = Object.keys(loadSymbolData().symbols).length;
-  return {commit: CILIUM_COMMIT, programs, tailCalls, maps, cells: {root, totals: cellsFacts.totals}, drift: driftView, symbols};
+  return {commit: CILIUM_COMMIT, programs, tailCalls, maps, cells: {root, totals: cellsFacts.totals}, drift: driftView};
 }
 
 export default function referenceData(context: LoadContext): Plugin<ReferenceData> {

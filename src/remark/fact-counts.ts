@@ -1,35 +1,27 @@
-/** Replaces `<FactCount of="name" />` with the number the facts data gives, at build time; an unknown name fails the build. */
-import {readFileSync} from 'node:fs';
+/** Replaces `<FactCount of="name" />` with the number the committed data gives, at build time; an unknown name fails the build. */
 import type {Node, Parent, Root, Text} from 'mdast';
 import type {MdxJsxFlowElement, MdxJsxTextElement} from 'mdast-util-mdx-jsx';
 import type {VFile} from 'vfile';
 import {SKIP, visit} from 'unist-util-visit';
-import {CILIUM_COMMIT} from '../lib/cilium';
-import type {BpfMap, CellModule, Program, TailCall} from '../lib/facts';
+import {type BpfMap, type CellModule, type Program, type TailCall, readFactFile} from '../lib/facts';
+import {loadSymbolData} from '../lib/symbols';
 
 export interface Facts {
   programs: Program[];
   tailCalls: TailCall[];
   maps: BpfMap[];
   agent: CellModule;
-}
-
-const FACTS_DIR = new URL('../data/facts/', import.meta.url);
-
-function readFacts<T>(name: string): T {
-  const data = JSON.parse(readFileSync(new URL(name, FACTS_DIR), 'utf8')) as T & {commit: string};
-  if (data.commit !== CILIUM_COMMIT) {
-    throw new Error(`src/data/facts/${name} is for Cilium ${data.commit}, src/cilium.ts pins ${CILIUM_COMMIT}; run npm run facts:extract.`);
-  }
-  return data;
+  /** Symbols in src/data/symbols.json: the rows of Reference → Symbols. */
+  symbols: number;
 }
 
 export function loadFacts(): Facts {
   return {
-    programs: readFacts<{programs: Program[]}>('programs.json').programs,
-    tailCalls: readFacts<{tailCalls: TailCall[]}>('tailcalls.json').tailCalls,
-    maps: readFacts<{maps: BpfMap[]}>('maps.json').maps,
-    agent: readFacts<{tree: CellModule}>('cells.json').tree,
+    programs: readFactFile<{programs: Program[]}>('programs.json').programs,
+    tailCalls: readFactFile<{tailCalls: TailCall[]}>('tailcalls.json').tailCalls,
+    maps: readFactFile<{maps: BpfMap[]}>('maps.json').maps,
+    agent: readFactFile<{tree: CellModule}>('cells.json').tree,
+    symbols: Object.keys(loadSymbolData().symbols).length,
   };
 }
 
@@ -68,6 +60,8 @@ export const FACT_COUNTS = {
   agentModules: (f: Facts) => countModules(f.agent),
   /** Modules directly inside `agent.datapath.maps`. */
   mapsModuleChildren: (f: Facts) => moduleAt(f.agent, ['datapath', 'maps']).children.length,
+  /** C and Go symbols the excerpts link to (Reference → Symbols). */
+  symbols: (f: Facts) => f.symbols,
 } satisfies Record<string, (facts: Facts) => number>;
 
 export type FactCountName = keyof typeof FACT_COUNTS;

@@ -9,6 +9,7 @@ import {TwinRenderer, type TwinDoc} from '../../src/markdown/twin';
 import {translator} from '../../src/plugins/markdown-twins';
 import {buildReferenceData} from '../../src/plugins/reference-data';
 import {buildSymbolIndex} from '../../src/plugins/symbol-index';
+import {factCount, loadFacts} from '../../src/remark/fact-counts';
 
 const excerpts = loadExcerptData();
 const reference = buildReferenceData(SITE_ROOT);
@@ -35,12 +36,11 @@ function renderer(messages: Record<string, string> = {}) {
 const MDX = `---
 title: Fixture
 ---
-import {Count} from '@site/src/components/ReferenceTables';
 
 ## A heading {/* #the-id */}
 
 See [main](cilium:daemon/main.go#L11-L16), [the other page](./agent/other.mdx#why), [a line](#startup-main-L13),
-[a note](#startup-main-note-2), [maps](/docs/agent/other), press <kbd>Ctrl</kbd>; <Count of="maps" /> maps. {/* a comment */}
+[a note](#startup-main-note-2), [maps](/docs/agent/other), press <kbd>Ctrl</kbd>; **<FactCount of="maps" />** maps. {/* a comment */}
 
 :::note[Careful]
 Body text.
@@ -83,9 +83,9 @@ describe('Markdown twin', () => {
     assert.ok(body.includes('[maps](/docs/agent/other.md)'));
   });
 
-  test('components: kbd, Count, admonition, diagram and figure', () => {
+  test('components: kbd, FactCount, admonition, diagram and figure', () => {
     assert.ok(body.includes('press `Ctrl`;'));
-    assert.ok(body.includes(`**${reference.maps.length}** maps.`));
+    assert.ok(body.includes(`**${factCount('maps', loadFacts())}** maps.`));
     assert.ok(body.includes('> **Careful**\n>\n> Body text.'));
     assert.ok(body.includes('```mermaid\n%% flow\nflowchart LR\n  a --> b\n```'));
     assert.ok(body.includes('![A figure](/assets/fig.123abc.png)'));
@@ -116,8 +116,8 @@ describe('Markdown twin', () => {
   });
 
   test('the Symbols table: one row per symbol, anchored, with its definitions', () => {
-    const md = renderer().render(page, `---\ntitle: Fixture\n---\n\n<SymbolCount /> symbols.\n\n<SymbolsTable />\n`);
-    assert.ok(md.includes(`**${symbols.rows.length}** symbols.`));
+    const md = renderer().render(page, `---\ntitle: Fixture\n---\n\n**<FactCount of="symbols" />** symbols.\n\n<SymbolsTable />\n`);
+    assert.ok(md.includes(`**${loadFacts().symbols}** symbols.`));
     const row = symbols.rows.find((r) => r.anchor === 'sym-loader-ReloadDatapath')!;
     assert.ok(row, 'ReloadDatapath is a symbol');
     const line = md.split('\n').find((l) => l.includes('{#sym-loader-ReloadDatapath}'))!;

@@ -163,18 +163,3 @@ export function MapsTable(): ReactNode {
     </>
   );
 }
-
-/** Counts shown in the Reference pages' prose, straight from the data. */
-export const referenceCounts = {
-  programs: data.programs.length,
-  tailCalls: data.tailCalls.length,
-  maps: data.maps.length,
-  modules: (function count(m: ReferenceData['cells']['root']): number {
-    return 1 + m.children.reduce((n, c) => n + count(c), 0);
-  })(data.cells.root),
-  symbols: data.symbols,
-};
-
-export function Count({of}: {of: keyof typeof referenceCounts}): ReactNode {
-  return <strong>{referenceCounts[of]}</strong>;
-}
