@@ -10,6 +10,7 @@
  */
 import type {Locale} from './mdx-scan';
 import type {Program} from './facts';
+import type {SymbolKind} from './symbols';
 
 export const GENERATED_PHRASES = [
   'cilium_host (the host endpoint)',
@@ -50,6 +51,18 @@ const ZH_HANS: Record<GeneratedPhrase, string> = {
 
 export const GENERATED_TEXT: Record<Locale, Record<GeneratedPhrase, string>> = {en: EN, 'zh-Hans': ZH_HANS};
 export const GENERATED_TEXT_FILE = 'src/lib/generated-text.ts';
+
+/** What Reference → Symbols and each symbol link's popover call a definition, per locale. */
+export const SYMBOL_KIND_TEXT: Record<Locale, Record<SymbolKind, string>> = {
+  en: {
+    function: 'function', macro: 'macro', struct: 'struct', union: 'union', enum: 'enum', enumerator: 'enumerator',
+    typedef: 'typedef', map: 'map', method: 'method', type: 'type', var: 'var', const: 'const',
+  },
+  'zh-Hans': {
+    function: '函数', macro: '宏', struct: '结构体', union: '联合体', enum: '枚举', enumerator: '枚举值',
+    typedef: '类型别名', map: 'map', method: '方法', type: '类型', var: '变量', const: '常量',
+  },
+};
 
 /** Hooks whose target is a generated phrase; the others name a program array (an identifier). */
 const PHRASE_HOOKS = new Set(['tc-ingress', 'tc-egress', 'xdp', 'cgroup']);

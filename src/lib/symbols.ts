@@ -9,7 +9,8 @@ import {join} from 'node:path';
 import {CILIUM_COMMIT} from './cilium';
 import type {ExcerptData} from './excerpt-data';
 import type {ExcerptPlace, GuideIndex} from './guide-index';
-import {SITE_ROOT} from './mdx-scan';
+import {SYMBOL_KIND_TEXT} from './generated-text';
+import {type Locale, SITE_ROOT} from './mdx-scan';
 
 export const SYMBOL_DATA_PATH = join(SITE_ROOT, 'src/data/symbols.json');
 export const SYMBOLS_COMMAND = 'npm run symbols:extract -- --cilium <git-dir>';
@@ -136,14 +137,10 @@ export function checkSymbolData(symbols: SymbolData, excerpts: ExcerptData, path
   return problems;
 }
 
-/** `function`, or `method (*loader)` for a Go method: what a link's popover says before the place. */
-export function definitionKind(def: SymbolDefinition): string {
-  return def.receiver ? `method (${def.receiver})` : def.kind;
-}
-
-/** `function · bpf/lib/eps.h:42`, and `method (*loader) · …` for Go methods. */
-export function describeDefinition(def: SymbolDefinition): string {
-  return `${definitionKind(def)} · ${def.path}:${def.line}`;
+/** `function`, or `method (*loader)` for a Go method, in the locale's words: what a link's popover says before the place. */
+export function definitionKind(def: SymbolDefinition, locale: Locale = 'en'): string {
+  const words = SYMBOL_KIND_TEXT[locale];
+  return def.receiver ? `${words.method} (${def.receiver})` : words[def.kind];
 }
 
 /** The route of the Symbols page (without locale or base URL) and a row's place on it. */

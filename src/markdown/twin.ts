@@ -32,7 +32,8 @@ import remarkParse from 'remark-parse';
 import remarkStringify from 'remark-stringify';
 import {unified} from 'unified';
 import {toString} from 'mdast-util-to-string';
-import {CILIUM_COMMIT, CILIUM_VERSION, ciliumPermalink} from '../lib/cilium';
+import {CILIUM_COMMIT, CILIUM_VERSION, ciliumPermalink, ciliumTreeAt} from '../lib/cilium';
+import {DRIFT_STATUSES, type DriftStatus, REFERENCE_TABLES} from '../lib/drift';
 import type {ExcerptData} from '../lib/excerpt-data';
 import {parseLinkTarget} from '../lib/excerpt-data';
 import {CILIUM_LINK_PREFIX, blankFrontMatter, jsxAttributes} from '../lib/mdx-scan';
@@ -287,8 +288,6 @@ class PageConverter {
       }
       case 'kbd':
         return [code(toString(node))];
-      case 'Count':
-        return [strong(text(String(this.count(node, attrs.of))))];
       case 'ProgramsTable':
         return this.programsTable();
       case 'TailCallsTable':
@@ -305,8 +304,16 @@ class PageConverter {
         if (!Object.hasOwn(FACT_COUNTS, of)) return this.fail(node, `<FactCount of="${of}"> names no count (known: ${Object.keys(FACT_COUNTS).join(', ')}).`);
         return [text(String(factCount(of as FactCountName, loadFacts())))];
       }
-      case 'SymbolCount':
-        return [strong(text(String(this.site.symbols.rows.length)))];
+      case 'DriftTarget': {
+        const {label, to} = this.site.reference.drift;
+        return [link(ciliumTreeAt(to), text(`${label} (`), code(to.slice(0, 12)), text(')'))];
+      }
+      case 'DriftCommand':
+        return [code(this.site.reference.drift.command)];
+      case 'ExcerptDriftTable':
+        return this.excerptDriftTable();
+      case 'ReferenceDriftList':
+        return this.referenceDriftList();
       default:
         return this.fail(node, `<${node.name}> has no Markdown form; add one in src/markdown/twin.ts.`);
     }
@@ -373,14 +380,6 @@ class PageConverter {
     return found;
   }
 
-  private count(node: RootContent, of: string | undefined): number {
-    const {programs, tailCalls, maps, cells} = this.site.reference;
-    const modules = (m: ModuleRow): number => 1 + m.children.reduce((n, c) => n + modules(c), 0);
-    const counts: Record<string, number> = {programs: programs.length, tailCalls: tailCalls.length, maps: maps.length, modules: modules(cells.root), symbols: this.site.reference.symbols};
-    if (of === undefined || !(of in counts)) return this.fail(node, `<Count of="${of}"> counts nothing (known: ${Object.keys(counts).join(', ')}).`);
-    return counts[of];
-  }
-
   // Reference tables: the same columns, labels and anchors as src/components/ReferenceTables.
 
   private table<Row>(caption: string, columns: Array<{label: string; cell: (row: Row) => PhrasingContent[]}>, rows: Row[]): Converted {
@@ -401,8 +400,13 @@ class PageConverter {
   }
 
   /** The anchored name cell: `` `name` {#anchor} ``. */
-  private named(name: string, row: Pick<Located, 'anchor'>): PhrasingContent[] {
-    return [code(name), anchorMark(row.anchor)];
+  private named(name: string, row: Pick<Located, 'anchor'> & {drift?: 'removed'}): PhrasingContent[] {
+    const out = [code(name), anchorMark(row.anchor)];
+    if (row.drift === 'removed') {
+      const label = this.site.reference.drift.label;
+      out.push(text(` (${this.site.translate({id: 'reference.drift.removed', message: 'removed in {label}'}, {label})})`));
+    }
+    return out;
   }
 
   private definedAt(row: Located): PhrasingContent[] {
@@ -493,7 +497,7 @@ class PageConverter {
           label: this.translate({id: 'symbols.col.definitions', message: 'Definition'}),
           cell: (r) =>
             joined(r.defs, (d) => [
-              d.receiver ? code(`(${d.receiver})`) : text(d.kind),
+              d.receiver ? code(`(${d.receiver})`) : text(d.kindText),
               text(' '),
               link(d.permalink, code(`${d.path}:${d.line}`)),
               ...(d.via ? [text(' · '), code(`${d.via}(…)`)] : []),
@@ -505,6 +509,74 @@ class PageConverter {
       ],
       this.site.symbols.rows,
     );
+  }
+
+  // "Since v1.18.2": the same rows and words as src/components/DriftSummary.
+
+  private driftStatusLabel(status: DriftStatus): string {
+    const labels: Record<DriftStatus, {id: string; message: string}> = {
+      unchanged: {id: 'drift.status.unchanged', message: 'Unchanged'},
+      moved: {id: 'drift.status.moved', message: 'Moved'},
+      changed: {id: 'drift.status.changed', message: 'Changed'},
+      deleted: {id: 'drift.status.deleted', message: 'File removed'},
+    };
+    return this.translate(labels[status]);
+  }
+
+  private excerptDriftTable(): Converted {
+    const {pages, label} = this.site.reference.drift;
+    const pageLink = (route: string, fragment = '') => this.renderer.resolveLink(`${route}${fragment}`, this.doc.source) ?? route;
+    type Row = {name: PhrasingContent[]; counts: Record<DriftStatus, number>; reread: PhrasingContent[]};
+    const rows: Row[] = pages.map((page) => ({
+      name: [link(pageLink(page.route), text(page.title))],
+      counts: page.counts,
+      reread: page.excerpts.length
+        ? page.excerpts.flatMap((e, i) => [...(i > 0 ? [text(', ')] : []), link(pageLink(page.route, `#${e.id}`), code(e.id))])
+        : [text('—')],
+    }));
+    const totals = Object.fromEntries(DRIFT_STATUSES.map((s) => [s, pages.reduce((n, p) => n + p.counts[s], 0)])) as Record<DriftStatus, number>;
+    rows.push({name: [strong(text(this.translate({id: 'drift.total', message: 'All pages'})))], counts: totals, reread: [text('—')]});
+    return this.table(
+      this.site.translate({id: 'drift.excerpts.caption', message: 'Excerpts per guide page, compared with {label}'}, {label}),
+      [
+        {label: this.translate({id: 'drift.col.page', message: 'Page'}), cell: (r: Row) => r.name},
+        ...DRIFT_STATUSES.map((s) => ({label: this.driftStatusLabel(s), cell: (r: Row) => [text(String(r.counts[s]))]})),
+        {label: this.translate({id: 'drift.col.reread', message: 'To re-read'}), cell: (r: Row) => r.reread},
+      ],
+      rows,
+    );
+  }
+
+  private referenceDriftList(): Converted {
+    const pages = {programs: '/docs/reference/entry-points', tailCalls: '/docs/reference/entry-points', maps: '/docs/reference/maps', cells: '/docs/reference/cell-tree'};
+    const names = {
+      programs: {id: 'drift.table.programs', message: 'Entry programs'},
+      tailCalls: {id: 'drift.table.tailCalls', message: 'Tail calls'},
+      maps: {id: 'drift.table.maps', message: 'Maps'},
+      cells: {id: 'drift.table.cells', message: 'Hive modules'},
+    };
+    const items: ListItem[] = REFERENCE_TABLES.map((table) => {
+      const t = this.site.reference.drift.tables[table];
+      const page = this.renderer.resolveLink(pages[table], this.doc.source) ?? pages[table];
+      const out: PhrasingContent[] = [link(page, text(this.translate(names[table]))), text(': ')];
+      if (t.status === 'failed') {
+        const message = this.translate({id: 'drift.table.failed', message: 'not compared; the facts extractor could not read it at the newer commit ({error}).'});
+        const [before, after = ''] = message.split('{error}');
+        out.push(text(before), code(t.error.split('\n')[0]), text(after));
+      } else {
+        out.push(text(this.site.translate({id: 'drift.table.counts', message: '{present} still there, {removed} removed, {added} added.'}, {present: t.present, removed: t.removed.length, added: t.added.length})));
+        const listed = (labelId: string, message: string, parts: PhrasingContent[][]) => {
+          if (!parts.length) return;
+          out.push(text(` ${this.translate({id: labelId, message})} `));
+          parts.forEach((part, i) => out.push(...(i > 0 ? [text(', ')] : []), ...part));
+          out.push(text('.'));
+        };
+        listed('drift.table.removed', 'Removed:', t.removed.map((r) => [link(`${page}#${r.anchor}`, code(r.name))]));
+        listed('drift.table.added', 'Added:', t.added.map((r) => [link(r.permalink, code(r.name))]));
+      }
+      return {type: 'listItem', spread: false, children: [paragraph(...out)]};
+    });
+    return [{type: 'list', ordered: false, spread: false, children: items} satisfies List];
   }
 
   /** The module tree as a table in tree order; the full id (`agent.infra.pprof`) carries the nesting. */

@@ -7,12 +7,15 @@
 import type {LoadContext, Plugin} from '@docusaurus/types';
 import {ciliumPermalink} from '../lib/cilium';
 import {type ExcerptData, loadExcerptData} from '../lib/excerpt-data';
+import {SYMBOL_KIND_TEXT} from '../lib/generated-text';
 import {GuideIndex} from '../lib/guide-index';
 import type {Locale} from '../lib/mdx-scan';
 import {proseSections} from '../lib/prose-names';
 import {definitionPlace, loadSymbolData, type SymbolData, type SymbolDefinition, type SymbolEntry, type SymbolLang} from '../lib/symbols';
 
 export interface SymbolDefRow extends SymbolDefinition {
+  /** The kind in the locale's words (`function`, `函数`). */
+  kindText: string;
   permalink: string;
   /** `/docs/...#<excerpt>-L<line>` when a guide excerpt shows the definition line. */
   guide: string | null;
@@ -23,6 +26,7 @@ export interface SymbolRow {
   lang: SymbolLang;
   /** Go: the package directory. */
   package: string | null;
+  /** The kinds of its definitions, in the locale's words. */
   kinds: string[];
   defs: SymbolDefRow[];
   /** Excerpts that use the name: a link to the first line that does. */
@@ -65,8 +69,8 @@ export function buildSymbolIndex(siteDir: string, locale: Locale, symbols: Symbo
     name: entry.name,
     lang: entry.lang,
     package: entry.package?.dir ?? null,
-    kinds: [...new Set(entry.defs.map((d) => d.kind))],
-    defs: entry.defs.map((d) => ({...d, permalink: ciliumPermalink(d.path, d.line), guide: guide.link(d.path, d.line)})),
+    kinds: [...new Set(entry.defs.map((d) => SYMBOL_KIND_TEXT[locale][d.kind]))],
+    defs: entry.defs.map((d) => ({...d, kindText: SYMBOL_KIND_TEXT[locale][d.kind], permalink: ciliumPermalink(d.path, d.line), guide: guide.link(d.path, d.line)})),
     excerpts: uses.get(anchor) ?? [],
     sections: sections.filter((s) => names(s, entry, rowsByName.get(entry.name)!)).map(({link, title}) => ({link, title})),
   }));

@@ -10,11 +10,12 @@ import type {Properties} from 'hast';
 import {ciliumPermalink} from '../lib/cilium';
 import type {ExcerptData} from '../lib/excerpt-data';
 import {GuideIndex} from '../lib/guide-index';
-import {SITE_ROOT} from '../lib/mdx-scan';
+import {type Locale, SITE_ROOT} from '../lib/mdx-scan';
 import {checkSymbolData, definitionKind, definitionPlace, symbolRowLink, type SymbolData} from '../lib/symbols';
 
 /** Where the page being rendered lives: its locale's URL prefix and its route (`/docs/...`). */
 export interface PageContext {
+  locale: Locale;
   localePrefix: string;
   route: string | null;
 }
@@ -26,15 +27,15 @@ export function pageContext(path: string | undefined): PageContext {
   const rel = path ? relative(SITE_ROOT, path).split('\\').join('/') : '';
   const route = (doc: string) => `/docs/${doc.replace(/(^|\/)index$/, '')}`.replace(/\/$/, '');
   const localized = DOCS_IN_LOCALE.exec(rel);
-  if (localized) return {localePrefix: `/${localized[1]}`, route: route(localized[2])};
+  if (localized) return {locale: localized[1] as Locale, localePrefix: `/${localized[1]}`, route: route(localized[2])};
   const doc = /^docs\/(.+)\.mdx?$/.exec(rel);
-  return {localePrefix: '', route: doc ? route(doc[1]) : null};
+  return {locale: 'en', localePrefix: '', route: doc ? route(doc[1]) : null};
 }
 
-/** What an ambiguous link's popover says, per locale prefix. */
-const AMBIGUOUS_KIND: Record<string, (n: number) => string> = {
-  '': (n) => `${n} definitions · Symbols`,
-  '/zh-Hans': (n) => `${n} 处定义 · 符号`,
+/** What an ambiguous link's popover says, per locale. */
+const AMBIGUOUS_KIND: Record<Locale, (n: number) => string> = {
+  en: (n) => `${n} definitions · Symbols`,
+  'zh-Hans': (n) => `${n} 处定义 · 符号`,
 };
 
 /** The link attributes for the identifiers of one excerpt line, by column; `take` hands each out once. */
@@ -85,7 +86,7 @@ export class SymbolLinker {
       const def = entry.defs[index];
       if (!def) {
         const [route, hash] = symbolRowLink(symbol).split('#');
-        const kind = (AMBIGUOUS_KIND[page.localePrefix] ?? AMBIGUOUS_KIND[''])(entry.defs.length);
+        const kind = AMBIGUOUS_KIND[page.locale](entry.defs.length);
         at.set(column, {name: entry.name, props: {dataSymbol: entry.name, href: site(route, hash), dataKind: kind}});
         continue;
       }
@@ -96,7 +97,7 @@ export class SymbolLinker {
           {href: ciliumPermalink(def.path, def.line), rel: ['noopener', 'noreferrer']};
       at.set(column, {
         name: entry.name,
-        props: {dataSymbol: entry.name, dataDefPath: def.path, dataDefLine: String(def.line), ...target, dataKind: definitionKind(def)},
+        props: {dataSymbol: entry.name, dataDefPath: def.path, dataDefLine: String(def.line), ...target, dataKind: definitionKind(def, page.locale)},
       });
     }
     return new LineSymbols(at);

@@ -11,7 +11,7 @@ const data = index as SymbolIndex;
 function Definition({def}: {def: SymbolDefRow}): ReactNode {
   return (
     <>
-      {def.receiver ? <code>({def.receiver})</code> : def.kind}{' '}
+      {def.receiver ? <code>({def.receiver})</code> : def.kindText}{' '}
       <a href={def.permalink} target="_blank" rel="noopener noreferrer">
         <code>
           {def.path}:{def.line}
@@ -82,8 +82,4 @@ export function SymbolsTable(): ReactNode {
       filterText={(r) => [r.name, r.package ?? '', ...r.kinds, ...r.defs.map((d) => d.path), ...r.excerpts.map((e) => e.id)].join(' ')}
     />
   );
-}
-
-export function SymbolCount(): ReactNode {
-  return <strong>{data.rows.length}</strong>;
 }
