@@ -9,6 +9,7 @@ import {describe, test} from 'node:test';
 import {Readability} from '@mozilla/readability';
 import {JSDOM} from 'jsdom';
 import type {Browser} from 'playwright-core';
+import {CILIUM_COMMIT} from '../../src/lib/cilium';
 import {newContext} from '../../scripts/lib/browser';
 import {BUILD_DIR, type RunningServer} from '../../scripts/lib/server';
 import {excerptTextLines, pagesWithExcerpts} from '../support/excerpts';
@@ -108,10 +109,11 @@ describe('excerpts in print', () => {
     for (const [path, ids] of pages) {
       // 'load': the whole document is parsed (under load, 'networkidle' came early once).
       await page.goto(server.origin + path, {waitUntil: 'load'});
-      const report = await page.evaluate(() => {
+      const report = await page.evaluate((commit) => {
         const figures = Array.from(document.querySelectorAll<HTMLElement>('[data-cilium-excerpt]'), (figure) => ({
           id: figure.id,
-          link: figure.querySelector<HTMLAnchorElement>('figcaption a[target="_blank"]')?.href,
+          // The pinned permalink (the header also links the drift target's commit).
+          link: figure.querySelector<HTMLAnchorElement>(`figcaption a[href*="/blob/${commit}/"]`)?.href,
           // innerText holds only what is rendered, so this is the permalink as printed.
           caption: figure.querySelector('figcaption')!.innerText,
         }));
@@ -125,7 +127,7 @@ describe('excerpts in print', () => {
           .map((el) => `<${el.localName} class="${el.getAttribute('class') ?? ''}"> right edge at ${Math.round(el.getBoundingClientRect().right)}px`);
         const scrolls = document.documentElement.scrollWidth > document.documentElement.clientWidth;
         return {figures, chrome, wide, scrolls, width: document.documentElement.clientWidth};
-      });
+      }, CILIUM_COMMIT);
       assert.deepEqual(report.figures.map((f) => f.id), ids, `${path}: excerpts in page order`);
       for (const {id, link, caption} of report.figures) {
         if (!link || !caption.includes(link)) problems.push(`${path} #${id}: the printed header does not show ${link}`);

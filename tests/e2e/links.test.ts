@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import {readFileSync, readdirSync, statSync} from 'node:fs';
-import {join, relative} from 'node:path';
+import {dirname, join, relative} from 'node:path';
 import {before, describe, test} from 'node:test';
 import type {Browser, Page} from 'playwright-core';
 import {CILIUM_COMMIT, CILIUM_REPO_URL} from '../../src/lib/cilium';
@@ -15,6 +15,7 @@ import {startSite} from '../support/start-site';
 import {BUILD_DIR, type RunningServer} from '../../scripts/lib/server';
 import {sitemapPaths} from '../../scripts/lib/site';
 import {excerptData} from '../support/excerpts';
+import {type DriftData, loadDriftData} from '../../src/lib/drift';
 import {SITE_ROOT} from '../../src/lib/mdx-scan';
 import {SYMBOL_DATA_PATH} from '../../src/lib/symbols';
 
@@ -29,6 +30,8 @@ interface KnownFiles {
   lineCount: Map<string, number>;
   /** path → [line, endLine] spans that a fact records (for files the excerpt data does not hold). */
   factSpans: Map<string, Array<[number, number]>>;
+  /** The comparison with a newer Cilium, whose links point at that commit. */
+  drift: DriftData;
 }
 
 function knownFiles(): KnownFiles {
@@ -64,7 +67,24 @@ function knownFiles(): KnownFiles {
   for (const name of names) walk(JSON.parse(readFileSync(join(factsDir, name), 'utf8')));
   // Symbol definitions (src/data/symbols.json) are linked from excerpts and the Symbols page.
   walk(JSON.parse(readFileSync(SYMBOL_DATA_PATH, 'utf8')));
-  return {lineCount, factSpans};
+  return {lineCount, factSpans, drift: loadDriftData()};
+}
+
+/**
+ * A link to the commit the drift data compares with (badges, diff panels, new reference rows) must
+ * name the target tree, or a file or folder that src/data/drift.json says is there.
+ */
+function driftLinkProblem(kind: string, path: string, known: KnownFiles): string | null {
+  if (kind === 'tree' && path === '') return null;
+  const {drift} = known;
+  const files = new Set([
+    ...Object.values(drift.excerpts).map((e) => e.path),
+    ...Object.values(drift.reference).flatMap((t) => (t.status === 'compared' ? t.added.map((r) => r.file) : [])),
+  ]);
+  const folders = new Set(Object.values(drift.excerpts).filter((e) => e.status === 'deleted').map((e) => dirname(e.path)));
+  if (kind === 'blob' && files.has(path)) return null;
+  if (kind === 'tree' && folders.has(path)) return null;
+  return `${kind} ${path} at the drift target ${drift.to} is not named by src/data/drift.json`;
 }
 
 /** Why a github.com/cilium/cilium link is not acceptable, or null when it is. */
@@ -74,8 +94,9 @@ function ciliumLinkProblem(href: string, known: KnownFiles): string | null {
   const m = /^(blob|tree|commit|raw)\/([^/]+)(?:\/(.*))?$/.exec(rest);
   if (!m) return `not pinned to a commit (use ${CILIUM_REPO_URL}/blob/${CILIUM_COMMIT}/<path>)`;
   const [, kind, ref, rawPath = ''] = m;
-  if (ref !== CILIUM_COMMIT) return `pinned to "${ref}", not ${CILIUM_COMMIT}`;
   const path = decodeURIComponent(rawPath).replace(/\/$/, '');
+  if (ref === known.drift.to) return driftLinkProblem(kind, path, known);
+  if (ref !== CILIUM_COMMIT) return `pinned to "${ref}", not ${CILIUM_COMMIT}`;
   if (kind === 'commit') return path ? `commit link with a path` : null;
   if (!path) return kind === 'tree' ? null : 'names no file';
   const isFile = known.lineCount.has(path) || known.factSpans.has(path);

@@ -90,7 +90,8 @@ describe(`a build under a sub-path`, () => {
     const page = await context.newPage();
     await page.goto(`${nginx.origin}${BASE}docs/intro`, {waitUntil: 'networkidle'});
     await Promise.all([page.waitForURL(`**${BASE}docs/source-layout`), page.locator('.menu a[href$="/docs/source-layout"]').first().click()]);
-    assert.match(await page.locator('article h1').first().innerText(), /Source layout/i);
+    // The URL changes first; the page follows once its chunk has loaded.
+    await page.locator('article h1', {hasText: /Source layout/i}).waitFor({timeout: 10_000});
 
     const twin = page.locator('a[data-markdown-twin]');
     assert.equal(await twin.getAttribute('href'), `${BASE}docs/source-layout.md`);

@@ -83,7 +83,7 @@ export function ExcerptDriftTable(): ReactNode {
                 <React.Fragment key={e.id}>
                   {i > 0 && ', '}
                   <Link to={`${page.route}#${e.id}`} data-drift={e.status}>
-                    {e.id}
+                    <code>{e.id}</code>
                   </Link>
                 </React.Fragment>
               ))}
