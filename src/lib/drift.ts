@@ -3,9 +3,8 @@
  * the data's shape, the keys that identify a reference row across commits, the integrity rules the
  * build enforces without a Cilium checkout, and the line diff the excerpt panels show.
  */
-import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {CILIUM_COMMIT} from './cilium';
+import {readPinnedData} from './pinned-data';
 import {type ExcerptData, type LineRange, MAX_EXCERPT_LINES, type StoredRange} from './excerpt-data';
 import type {BpfMap, CellModule, FactFile, Program, TailCall} from './facts';
 import {SITE_ROOT} from './mdx-scan';
@@ -98,16 +97,7 @@ export function compareRows(before: RowRef[], after: RowRef[]): Extract<TableDri
 }
 
 export function loadDriftData(path = DRIFT_DATA_PATH): DriftData {
-  let data: DriftData;
-  try {
-    data = JSON.parse(readFileSync(path, 'utf8')) as DriftData;
-  } catch (error) {
-    throw new Error(`Cannot read ${path}: ${(error as Error).message}. Run ${DRIFT_COMMAND}.`);
-  }
-  if (data.from !== CILIUM_COMMIT) {
-    throw new Error(`${path} compares Cilium ${data.from}, but src/lib/cilium.ts pins ${CILIUM_COMMIT}. Run ${DRIFT_COMMAND}.`);
-  }
-  return data;
+  return readPinnedData<DriftData>(path, DRIFT_COMMAND, (data) => data.from);
 }
 
 /** Every excerpt has exactly one drift entry made from its current text, and quoted target text stays short. */

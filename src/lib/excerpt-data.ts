@@ -3,9 +3,8 @@
  * are parsed, and the integrity rules the build enforces without a Cilium checkout.
  */
 import {createHash} from 'node:crypto';
-import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {CILIUM_COMMIT} from './cilium';
+import {readPinnedData} from './pinned-data';
 import {ASCII_ID, SITE_ROOT} from './mdx-scan';
 
 export const EXCERPT_DATA_PATH = join(SITE_ROOT, 'src/data/excerpts.json');
@@ -96,19 +95,7 @@ export function parseLinkTarget(target: string): {path: string; from?: number; t
 }
 
 export function loadExcerptData(path = EXCERPT_DATA_PATH): ExcerptData {
-  let data: ExcerptData;
-  try {
-    data = JSON.parse(readFileSync(path, 'utf8')) as ExcerptData;
-  } catch (error) {
-    throw new Error(`Cannot read ${path}: ${(error as Error).message}. Run ${SYNC_COMMAND}.`);
-  }
-  if (data.commit !== CILIUM_COMMIT) {
-    throw new Error(
-      `${path} was synced from Cilium ${data.commit}, but src/lib/cilium.ts pins ${CILIUM_COMMIT}. ` +
-        `Run ${SYNC_COMMAND} or update src/lib/cilium.ts.`,
-    );
-  }
-  return data;
+  return readPinnedData<ExcerptData>(path, SYNC_COMMAND);
 }
 
 export function isExcerptId(id: string): boolean {

@@ -3,9 +3,8 @@
  * scripts/facts/ writes and what the reference pages read.
  */
 
-import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {CILIUM_COMMIT} from './cilium';
+import {readPinnedData} from './pinned-data';
 import {SITE_ROOT} from './mdx-scan';
 
 export const FACT_FILES = ['programs.json', 'tailcalls.json', 'maps.json', 'cells.json'] as const;
@@ -102,9 +101,5 @@ export interface CellModule {
 
 /** A committed fact file, refused when it was extracted from another commit than the pinned one. */
 export function readFactFile<T>(name: FactFile, root = SITE_ROOT): T {
-  const data = JSON.parse(readFileSync(join(root, 'src/data/facts', name), 'utf8')) as T & {commit: string};
-  if (data.commit !== CILIUM_COMMIT) {
-    throw new Error(`src/data/facts/${name} is for Cilium ${data.commit}, src/lib/cilium.ts pins ${CILIUM_COMMIT}; run npm run facts:extract.`);
-  }
-  return data;
+  return readPinnedData<T>(join(root, 'src/data/facts', name), 'npm run facts:extract -- --cilium <git-dir>');
 }

@@ -4,9 +4,8 @@
  * `npm run symbols:extract`; the build reads it without a Cilium checkout and checks that it
  * still fits the excerpts (same text, the name at each place).
  */
-import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {CILIUM_COMMIT} from './cilium';
+import {readPinnedData} from './pinned-data';
 import type {ExcerptData} from './excerpt-data';
 import type {ExcerptPlace, GuideIndex} from './guide-index';
 import {SYMBOL_KIND_TEXT} from './generated-text';
@@ -80,16 +79,7 @@ export interface SymbolData {
 export const SYMBOL_ID = /^sym-[A-Za-z0-9_-]+$/;
 
 export function loadSymbolData(path = SYMBOL_DATA_PATH): SymbolData {
-  let data: SymbolData;
-  try {
-    data = JSON.parse(readFileSync(path, 'utf8')) as SymbolData;
-  } catch (error) {
-    throw new Error(`Cannot read ${path}: ${(error as Error).message}. Run ${SYMBOLS_COMMAND}.`);
-  }
-  if (data.commit !== CILIUM_COMMIT) {
-    throw new Error(`${path} was extracted from Cilium ${data.commit}, but src/lib/cilium.ts pins ${CILIUM_COMMIT}. Run ${SYMBOLS_COMMAND}.`);
-  }
-  return data;
+  return readPinnedData<SymbolData>(path, SYMBOLS_COMMAND);
 }
 
 /** The text of `line` in an excerpt, or undefined when the excerpt does not show it. */
