@@ -9,7 +9,8 @@ import {dirname} from 'node:path';
 import type {Element, ElementContent} from 'hast';
 import {toHtml} from 'hast-util-to-html';
 import {ciliumPermalinkAt, ciliumTreeAt} from '../lib/cilium';
-import {DRIFT_DATA_PATH, type DriftData, type ExcerptDrift, checkDriftData, lineDiff, loadDriftData, rangesSpec} from '../lib/drift';
+import {DRIFT_DATA_PATH, type DiffOp, type DriftData, type ExcerptDrift, checkDriftData, lineDiff, loadDriftData, rangesSpec} from '../lib/drift';
+import type {Locale} from '../lib/mdx-scan';
 import type {ExcerptData, LineRange, StoredExcerpt} from '../lib/excerpt-data';
 
 /** Highlighted lines, one list of inline nodes per line (the excerpt's own highlighter and palette). */
@@ -43,7 +44,7 @@ function targetLink(to: string, stored: StoredExcerpt, entry: ExcerptDrift): str
 }
 
 /** The props an <Excerpt> gets for its drift; `driftLines` and `driftDiff` only where the contract has them. */
-export function excerptDriftProps(id: string, stored: StoredExcerpt, data: DriftData, highlight: HighlightLines): Record<string, string> {
+export function excerptDriftProps(id: string, stored: StoredExcerpt, data: DriftData, highlight: HighlightLines, locale: Locale): Record<string, string> {
   const entry = data.excerpts[id];
   const props: Record<string, string> = {
     drift: entry.status,
@@ -53,12 +54,12 @@ export function excerptDriftProps(id: string, stored: StoredExcerpt, data: Drift
     driftLink: targetLink(data.to, stored, entry),
   };
   if (entry.ranges) props.driftLines = rangesSpec(nonEmpty(entry.ranges));
-  if (entry.status === 'changed') props.driftDiff = diffRows(stored, entry, data.to, highlight);
+  if (entry.status === 'changed') props.driftDiff = diffRows(id, stored, entry, data.to, highlight, locale);
   return props;
 }
 
 /** The <tbody> rows of the diff of each quoted range against its region at the target. */
-export function diffRows(stored: StoredExcerpt, entry: ExcerptDrift, to: string, highlight: HighlightLines): string {
+export function diffRows(excerptId: string, stored: StoredExcerpt, entry: ExcerptDrift, to: string, highlight: HighlightLines, locale: Locale): string {
   const targetLines = new Map<number, string>();
   for (const range of entry.target ?? []) range.lines.forEach((line, i) => targetLines.set(range.from + i, line));
   const rows: Element[] = [];
@@ -73,10 +74,23 @@ export function diffRows(stored: StoredExcerpt, entry: ExcerptDrift, to: string,
     const fold = (upTo: number) => {
       if (upTo > next) rows.push(foldedRow(entry.path, to, next, upTo - 1));
     };
-    for (const op of lineDiff(quoted.lines, newLines)) {
+    const ops = lineDiff(quoted.lines, newLines);
+    const shown = nearChanges(ops);
+    for (let k = 0; k < ops.length; k++) {
+      const op = ops[k];
       if (op.op !== 'del') {
         fold(kept[op.b]);
         next = kept[op.b] + 1;
+      }
+      if (!shown[k]) {
+        // A run of unchanged lines far from any change: the excerpt above shows them already.
+        let end = k;
+        while (end + 1 < ops.length && !shown[end + 1]) end++;
+        const lastOp = ops[end] as Extract<DiffOp, {op: 'same'}>;
+        rows.push(unchangedRow(excerptId, quoted.from + (op as Extract<DiffOp, {op: 'same'}>).a, quoted.from + lastOp.a, locale));
+        next = kept[lastOp.b] + 1;
+        k = end;
+        continue;
       }
       const oldLine = op.op === 'add' ? '' : String(quoted.from + op.a);
       const newLine = op.op === 'del' ? '' : String(kept[op.b]);
@@ -86,6 +100,39 @@ export function diffRows(stored: StoredExcerpt, entry: ExcerptDrift, to: string,
     fold(region.to + 1);
   });
   return toHtml(rows);
+}
+
+/** Unchanged lines kept on each side of a change, as in a unified diff. */
+const CONTEXT = 2;
+const MIN_FOLD = 3;
+
+/** Which diff rows to show: every change, and the unchanged lines within CONTEXT of one. */
+function nearChanges(ops: DiffOp[]): boolean[] {
+  const shown = ops.map((op) => op.op !== 'same');
+  ops.forEach((op, k) => {
+    if (op.op === 'same') return;
+    for (let d = Math.max(0, k - CONTEXT); d <= Math.min(ops.length - 1, k + CONTEXT); d++) shown[d] = true;
+  });
+  // A fold row is worth it only in place of MIN_FOLD lines or more.
+  for (let k = 0; k < ops.length; ) {
+    let end = k;
+    while (end < ops.length && !shown[end]) end++;
+    if (end - k < MIN_FOLD) for (let d = k; d < end; d++) shown[d] = true;
+    k = end + 1;
+  }
+  return shown;
+}
+
+const UNCHANGED: Record<Locale, (count: number, from: number, last: number) => string> = {
+  en: (count, from, last) => `⋯ ${count} unchanged line${count === 1 ? '' : 's'} (${from}–${last})`,
+  'zh-Hans': (count, from, last) => `⋯ ${count} 行未变（${from}–${last}）`,
+};
+
+/** Quoted lines the target has unchanged, far from any change: one row linking to them in the excerpt. */
+function unchangedRow(excerptId: string, from: number, last: number, locale: Locale): Element {
+  return el('tr', {className: ['drift-gap'], dataUnchanged: `${from}-${last}`}, [
+    el('td', {colSpan: 3}, [el('a', {href: `#${excerptId}-L${from}`}, [text(UNCHANGED[locale](last - from + 1, from, last))])]),
+  ]);
 }
 
 const SIGN = {same: ' ', del: '-', add: '+'} as const;

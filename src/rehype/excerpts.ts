@@ -208,7 +208,7 @@ function renderExcerpt(node: MdxJsxFlowElementHast, data: ExcerptData, drift: Dr
     noteCount: String(callouts.length),
     // Real newlines between the lines: the <pre> reads line by line with or without CSS.
     code: toHtml(codeChildren.flatMap((child, i) => (i ? [text('\n'), child] : [child]))),
-    ...excerptDriftProps(id, stored, drift, (lines) => tokenLines(highlighter, lang, lines).map((line) => line.flatMap((t) => tokenSpan(t, palette)))),
+    ...excerptDriftProps(id, stored, drift, (lines) => tokenLines(highlighter, lang, lines).map((line) => line.flatMap((t) => tokenSpan(t, palette))), page.locale),
   };
   node.attributes.push(
     ...Object.entries(extra).map(([name, value]): MdxJsxAttribute => ({type: 'mdxJsxAttribute', name, value})),

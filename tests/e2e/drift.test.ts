@@ -92,9 +92,19 @@ describe('drift', () => {
     const rows = await table.locator('tr.drift-line').evaluateAll((trs) =>
       trs.map((tr) => ({op: (tr as HTMLElement).dataset.diff, old: tr.children[0].textContent, now: tr.children[1].textContent, code: tr.children[2].textContent!.slice(1)})),
     );
-    // The old side is the quoted text, line for line with its numbers; the new side the target's.
+    // The old side is the quoted text, line for line with its numbers, except runs far from any
+    // change, which fold into one row pointing at those lines of the excerpt above.
+    const folded = await table.locator('tr[data-unchanged]').evaluateAll((trs) =>
+      trs.map((tr) => ({range: (tr as HTMLElement).dataset.unchanged!, href: tr.querySelector('a')!.getAttribute('href')})),
+    );
+    const oldSide = new Map(rows.filter((r) => r.op !== 'add').map((r) => [Number(r.old), r.code]));
+    for (const {range, href} of folded) {
+      const [from, last] = range.split('-').map(Number);
+      assert.equal(href, `#${id}-L${from}`);
+      for (let n = from; n <= last; n++) oldSide.set(n, quoted.lines[n - quoted.from]);
+    }
     assert.deepEqual(
-      rows.filter((r) => r.op !== 'add').map((r) => [Number(r.old), r.code]),
+      [...oldSide].sort((a, b) => a[0] - b[0]),
       quoted.lines.map((text, i) => [quoted.from + i, text]),
     );
     const target = new Map(entry.target!.flatMap((t) => t.lines.map((text, i) => [t.from + i, text] as const)));

@@ -8,6 +8,7 @@ import {VFile} from 'vfile';
 import {CILIUM_COMMIT} from '../../src/lib/cilium';
 import type {ExcerptDrift} from '../../src/lib/drift';
 import {type ExcerptData, sha256} from '../../src/lib/excerpt-data';
+import {diffRows} from '../../src/rehype/excerpt-drift';
 import rehypeExcerpts from '../../src/rehype/excerpts';
 import {FIXTURE_TARGET, driftFixture} from '../support/drift';
 import {symbolsFixture, symbolsFixtureFile} from '../support/symbols';
@@ -77,6 +78,23 @@ describe('excerpt drift props', () => {
     assert.match(p.driftDiff, /<ins><span class="drift-sign">\+<\/span>/);
     assert.match(p.driftDiff, /<span class="tl\d+ td\d+">static<\/span>/, 'coloured with the excerpt palette');
     assert.doesNotMatch(p.driftDiff, /style=/);
+  });
+
+  test('changed: unchanged runs far from a change fold into one row that links to the excerpt\'s lines', () => {
+    const quoted = Array.from({length: 12}, (_, i) => `line ${i + 1}`);
+    const now = quoted.map((l, i) => (i === 8 ? 'line nine, edited' : l));
+    const stored = {path: 'bpf/demo.c', lines: '101-112', sha256: '', ranges: [{from: 101, lines: quoted}]};
+    const entry: ExcerptDrift = {sha256: '', status: 'changed', path: 'bpf/demo.c', ranges: [{from: 201, to: 212}], target: [{from: 201, lines: now}]};
+    const plain = (lines: string[]) => lines.map((l) => [{type: 'text' as const, value: l}]);
+    for (const [locale, label] of [['en', '⋯ 6 unchanged lines (101–106)'], ['zh-Hans', '⋯ 6 行未变（101–106）']] as const) {
+      const html = diffRows('long', stored, entry, FIXTURE_TARGET, plain, locale);
+      const rows = [...html.matchAll(/data-diff="(\w+)"><td class="drift-old">(\d*)<\/td><td class="drift-new">(\d*)</g)].map((m) => `${m[1]} ${m[2]}|${m[3]}`);
+      // Two lines of context on each side of the edited line 109.
+      // Line 112 alone is not worth a fold row.
+      assert.deepEqual(rows, ['same 107|207', 'same 108|208', 'del 109|', 'add |209', 'same 110|210', 'same 111|211', 'same 112|212']);
+      assert.ok(html.includes(`<tr class="drift-gap" data-unchanged="101-106"><td colspan="3"><a href="#long-L101">${label}</a>`), html);
+      assert.equal(html.match(/data-unchanged/g)?.length, 1);
+    }
   });
 
   test('the build fails when an excerpt has no drift entry or a stale one', async () => {
