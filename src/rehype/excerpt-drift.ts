@@ -135,14 +135,13 @@ function unchangedRow(excerptId: string, from: number, last: number, locale: Loc
   ]);
 }
 
-const SIGN = {same: ' ', del: '-', add: '+'} as const;
-const WRAP = {same: 'span', del: 'del', add: 'ins'} as const;
-
-function diffRow(op: keyof typeof SIGN, oldLine: string, newLine: string, code: ElementContent[]): Element {
-  return el('tr', {className: ['drift-line'], dataDiff: op}, [
-    el('td', {className: ['drift-old']}, oldLine ? [text(oldLine)] : []),
-    el('td', {className: ['drift-new']}, newLine ? [text(newLine)] : []),
-    el('td', {className: ['drift-code']}, [el(WRAP[op], {}, [el('span', {className: ['drift-sign']}, [text(SIGN[op])]), ...code])]),
+/** Unchanged code sits bare in its cell; removed and added code in <del> and <ins>. The +/- signs and
+ * the cells' looks come from CSS on tr[data-diff], so a row is three cells and its tokens. */
+function diffRow(op: 'same' | 'del' | 'add', oldLine: string, newLine: string, code: ElementContent[]): Element {
+  return el('tr', {dataDiff: op}, [
+    el('td', {}, oldLine ? [text(oldLine)] : []),
+    el('td', {}, newLine ? [text(newLine)] : []),
+    el('td', {}, op === 'same' ? code : [el(op === 'del' ? 'del' : 'ins', {}, code)]),
   ]);
 }
 

@@ -89,8 +89,8 @@ describe('drift', () => {
     assert.equal(await table.isVisible(), false);
     await panel.locator('summary').click();
     assert.equal(await table.isVisible(), true);
-    const rows = await table.locator('tr.drift-line').evaluateAll((trs) =>
-      trs.map((tr) => ({op: (tr as HTMLElement).dataset.diff, old: tr.children[0].textContent, now: tr.children[1].textContent, code: tr.children[2].textContent!.slice(1)})),
+    const rows = await table.locator('tr[data-diff]').evaluateAll((trs) =>
+      trs.map((tr) => ({op: (tr as HTMLElement).dataset.diff, old: tr.children[0].textContent, now: tr.children[1].textContent, code: tr.children[2].textContent!})),
     );
     // The old side is the quoted text, line for line with its numbers, except runs far from any
     // change, which fold into one row pointing at those lines of the excerpt above.

@@ -69,13 +69,13 @@ describe('excerpt drift props', () => {
       target: [{from: 3, lines: ['static int demo(void)', '{', '\tint x = 2;']}],
     });
     assert.equal(p.driftLines, '3-6', 'an emptied range has no lines to list');
-    const rows = [...p.driftDiff.matchAll(/<tr class="drift-line" data-diff="(\w+)"><td class="drift-old">(\d*)<\/td><td class="drift-new">(\d*)<\/td>/g)].map((m) => `${m[1]} ${m[2]}|${m[3]}`);
+    const rows = [...p.driftDiff.matchAll(/<tr data-diff="(\w+)"><td>(\d*)<\/td><td>(\d*)<\/td>/g)].map((m) => `${m[1]} ${m[2]}|${m[3]}`);
     assert.deepEqual(rows, ['same 3|3', 'same 4|4', 'del 5|', 'add |5', 'del 10|', 'del 11|']);
     // Line 6 of the region is not quoted: it is folded into a link to it at the target.
     assert.match(p.driftDiff, new RegExp(`<a href="https://github.com/cilium/cilium/blob/${FIXTURE_TARGET}/bpf/demo.c#L6"[^>]*>⋯ \\+1 \\(6–6\\)</a>`));
     assert.match(p.driftDiff, /<tr class="drift-gap">/, 'quoted ranges stay apart');
-    assert.match(p.driftDiff, /<del><span class="drift-sign">-<\/span>/);
-    assert.match(p.driftDiff, /<ins><span class="drift-sign">\+<\/span>/);
+    assert.match(p.driftDiff, /<tr data-diff="del"><td>5<\/td><td><\/td><td><del>/, 'removed code in <del>');
+    assert.match(p.driftDiff, /<tr data-diff="add"><td><\/td><td>5<\/td><td><ins>/, 'added code in <ins>');
     assert.match(p.driftDiff, /<span class="tl\d+ td\d+">static<\/span>/, 'coloured with the excerpt palette');
     assert.doesNotMatch(p.driftDiff, /style=/);
   });
@@ -88,7 +88,7 @@ describe('excerpt drift props', () => {
     const plain = (lines: string[]) => lines.map((l) => [{type: 'text' as const, value: l}]);
     for (const [locale, label] of [['en', '⋯ 6 unchanged lines (101–106)'], ['zh-Hans', '⋯ 6 行未变（101–106）']] as const) {
       const html = diffRows('long', stored, entry, FIXTURE_TARGET, plain, locale);
-      const rows = [...html.matchAll(/data-diff="(\w+)"><td class="drift-old">(\d*)<\/td><td class="drift-new">(\d*)</g)].map((m) => `${m[1]} ${m[2]}|${m[3]}`);
+      const rows = [...html.matchAll(/data-diff="(\w+)"><td>(\d*)<\/td><td>(\d*)</g)].map((m) => `${m[1]} ${m[2]}|${m[3]}`);
       // Two lines of context on each side of the edited line 109.
       // Line 112 alone is not worth a fold row.
       assert.deepEqual(rows, ['same 107|207', 'same 108|208', 'del 109|', 'add |209', 'same 110|210', 'same 111|211', 'same 112|212']);
