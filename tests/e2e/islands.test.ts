@@ -45,9 +45,17 @@ async function frozenLink(page: Page, prefix: string, nth = 0, accept: (href: st
   return page.locator(`.markdown a[href="${href}"]`).first();
 }
 
+/** The page's title, so a test can wait until a client-side navigation has rendered the new page. */
+const title = (page: Page) => page.locator('article h1, main h1').first().innerText();
+
+/** Clicks and waits for the new URL and then the new page: the router changes the URL before the page's chunk has loaded. */
 async function clickAndWait(page: Page, selector: string, pathname: string) {
+  const before = await title(page);
   await Promise.all([page.waitForURL((url) => url.pathname === pathname), page.locator(selector).first().click()]);
-  await page.waitForFunction((p) => document.querySelector('article h1, main h1') && location.pathname === p, pathname);
+  await page.waitForFunction(
+    ([p, old]) => location.pathname === p && (document.querySelector('article h1, main h1')?.textContent ?? old) !== old,
+    [pathname, before] as const,
+  );
 }
 
 describe('islands', () => {
@@ -128,7 +136,7 @@ describe('client-side navigation over frozen HTML', () => {
         const prose = await frozenLink(page, `${prefix}/docs/`);
         const href = new URL((await prose.getAttribute('href'))!, server.origin).pathname;
         await prose.scrollIntoViewIfNeeded();
-        await Promise.all([page.waitForURL((url) => url.pathname === href), prose.click()]);
+        await clickAndWait(page, `.markdown a[href="${await prose.getAttribute('href')}"]`, href);
         assert.ok(await sameDocument(page), 'prose link: no reload');
         const next = page.locator('a.pagination-nav__link--next');
         const nextPath = new URL((await next.getAttribute('href'))!, server.origin).pathname;

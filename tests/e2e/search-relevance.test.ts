@@ -108,15 +108,20 @@ async function topPages(page: Page, query: string, until: string): Promise<strin
   const seen: string[] = [];
   const input = page.locator('input.navbar__search-input');
   for (let rank = 0; rank < TOP; rank++) {
-    await input.fill('');
-    await input.fill(query);
     const options = page.getByRole('option');
-    await options.first().waitFor({state: 'visible', timeout: 10_000});
+    // Right after a client-side navigation the box can miss one input event; type the query again then.
+    for (let attempt = 0; ; attempt++) {
+      await input.fill('');
+      await input.fill(query);
+      const shown = await options.first().waitFor({state: 'visible', timeout: 10_000}).then(() => true, () => false);
+      if (shown) break;
+      if (attempt === 1) throw new Error(`no suggestions for "${query}" on ${page.url()}`);
+    }
     if ((await options.count()) <= rank) break;
     for (let i = 0; i < rank; i++) await page.keyboard.press('ArrowDown');
     const before = page.url();
     await page.keyboard.press('Enter');
-    await page.waitForFunction((url) => location.href !== url, before, {timeout: 2_000}).catch(() => undefined);
+    await page.waitForFunction((url) => location.href !== url, before, {timeout: 3_000}).catch(() => undefined);
     seen.push(new URL(page.url()).pathname);
     if (seen.at(-1) === until) break;
   }
