@@ -76,7 +76,7 @@ interface Callout {
 function tokenSpan(token: ThemedToken, palette: TokenPalette, symbols: LineSymbols = NO_SYMBOLS, column = 0): ElementContent[] {
   const classes = tokenClasses(token, palette);
   return splitAtSymbols(token.content, column, symbols).map(({text: value, link}) => {
-    if (link) return h('a', {className: classes, ...link}, [text(value)]);
+    if (link) return h('a', {...(classes.length ? {className: classes} : {}), ...link}, [text(value)]);
     return classes.length ? h('span', {className: classes}, [text(value)]) : text(value);
   });
 }
