@@ -109,6 +109,8 @@ describe('excerpts in print', () => {
     for (const [path, ids] of pages) {
       // 'load': the whole document is parsed (under load, 'networkidle' came early once).
       await page.goto(server.origin + path, {waitUntil: 'load'});
+      // Widths are final only once every font in use has loaded (a fallback font measures differently).
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
       const report = await page.evaluate((commit) => {
         const figures = Array.from(document.querySelectorAll<HTMLElement>('[data-cilium-excerpt]'), (figure) => ({
           id: figure.id,
@@ -124,7 +126,7 @@ describe('excerpts in print', () => {
             const box = el.getBoundingClientRect();
             return box.width > 0 && box.right > document.documentElement.clientWidth + 0.5;
           })
-          .map((el) => `<${el.localName} class="${el.getAttribute('class') ?? ''}"> right edge at ${Math.round(el.getBoundingClientRect().right)}px`);
+          .map((el) => `<${el.localName} class="${el.getAttribute('class') ?? ''}"> "${(el.textContent ?? '').slice(0, 40)}" right edge at ${Math.round(el.getBoundingClientRect().right)}px`);
         const scrolls = document.documentElement.scrollWidth > document.documentElement.clientWidth;
         return {figures, chrome, wide, scrolls, width: document.documentElement.clientWidth};
       }, CILIUM_COMMIT);
