@@ -141,8 +141,9 @@ const config: Config = {
         searchResultLimits,
         // Index the prose, titles and reference tables, not the quoted Cilium lines: the code was
         // a third of the index, and every symbol worth finding is named in prose or a reference row.
-        // Nor the permalink printed under each excerpt's header.
-        ignoreCssSelectors: ['.excerpt-pre', '.excerpt-permalink-text'],
+        // Nor the permalink printed under each excerpt's header, the newer code of the drift panels,
+        // or the Symbols page's definitions and uses (a row is found by its name and kind).
+        ignoreCssSelectors: ['.excerpt-pre', '.excerpt-permalink-text', '[data-drift-panel]', '[data-search-skip]'],
         searchBarShortcutHint: true,
       } satisfies SearchOptions,
     ],

@@ -22,6 +22,8 @@ export interface Column<Row> {
   cell: (row: Row) => ReactNode;
   /** The value the column sorts by; columns without one are not sortable. */
   sortBy?: (row: Row) => string | number;
+  /** false: the site search skips this column (details that would only bloat the index). */
+  searchable?: false;
 }
 
 interface Props<Row extends {anchor: string; drift?: string}> {
@@ -114,7 +116,7 @@ export default function FactTable<Row extends {anchor: string; drift?: string}>(
                 <tr key={row.anchor} id={row.anchor} data-fact-row="" data-drift={row.drift}>
                   {columns.map((column) => (
                     // The label heads each stacked card on a narrow screen (styles.module.css).
-                    <td key={column.label} data-label={column.label}>
+                    <td key={column.label} data-label={column.label} data-search-skip={column.searchable === false ? '' : undefined}>
                       {column.cell(row)}
                     </td>
                   ))}

@@ -64,14 +64,17 @@ export function SymbolsTable(): ReactNode {
     {
       label: translate({id: 'symbols.col.definitions', message: 'Definition'}),
       cell: (r) => list(r.defs, (d) => <Definition def={d} />, (d) => `${d.path}:${d.line}:${d.kind}`),
+      searchable: false,
     },
     {
       label: translate({id: 'symbols.col.excerpts', message: 'Used in excerpts'}),
       cell: (r) => list(r.excerpts, (e) => <Link to={e.link}><code>{e.id}</code></Link>, (e) => e.id),
+      searchable: false,
     },
     {
       label: translate({id: 'symbols.col.sections', message: 'Named in the guide'}),
       cell: (r) => list(r.sections, (s) => <Link to={s.link}>{s.title}</Link>, (s) => s.link),
+      searchable: false,
     },
   ];
   return (
