@@ -34,6 +34,7 @@ import {unified} from 'unified';
 import {toString} from 'mdast-util-to-string';
 import {CILIUM_COMMIT, CILIUM_VERSION, ciliumPermalink, ciliumTreeAt} from '../lib/cilium';
 import {DRIFT_STATUSES, type DriftStatus, REFERENCE_TABLES} from '../lib/drift';
+import {REFERENCE_TABLE_PAGE} from '../lib/reference-pages';
 import type {ExcerptData} from '../lib/excerpt-data';
 import {parseLinkTarget} from '../lib/excerpt-data';
 import {CILIUM_LINK_PREFIX, blankFrontMatter, jsxAttributes} from '../lib/mdx-scan';
@@ -548,7 +549,6 @@ class PageConverter {
   }
 
   private referenceDriftList(): Converted {
-    const pages = {programs: '/docs/reference/entry-points', tailCalls: '/docs/reference/entry-points', maps: '/docs/reference/maps', cells: '/docs/reference/cell-tree'};
     const names = {
       programs: {id: 'drift.table.programs', message: 'Entry programs'},
       tailCalls: {id: 'drift.table.tailCalls', message: 'Tail calls'},
@@ -557,7 +557,7 @@ class PageConverter {
     };
     const items: ListItem[] = REFERENCE_TABLES.map((table) => {
       const t = this.site.reference.drift.tables[table];
-      const page = this.renderer.resolveLink(pages[table], this.doc.source) ?? pages[table];
+      const page = this.renderer.resolveLink(REFERENCE_TABLE_PAGE[table], this.doc.source) ?? REFERENCE_TABLE_PAGE[table];
       const out: PhrasingContent[] = [link(page, text(this.translate(names[table]))), text(': ')];
       if (t.status === 'failed') {
         const message = this.translate({id: 'drift.table.failed', message: 'not compared; the facts extractor could not read it at the newer commit ({error}).'});

@@ -9,6 +9,7 @@ import Translate, {translate} from '@docusaurus/Translate';
 import reference from '@generated/reference-data/default/reference.json';
 import type {ReferenceData} from '@site/src/plugins/reference-data';
 import type {DriftStatus, ReferenceTable} from '@site/src/lib/drift';
+import {REFERENCE_TABLE_PAGE} from '@site/src/lib/reference-pages';
 import {ciliumTreeAt} from '@site/src/lib/cilium';
 
 const {drift} = reference as ReferenceData;
@@ -26,10 +27,10 @@ const statusLabel = (status: DriftStatus): string =>
 
 /** Each table's page on the site, and its name there. */
 const TABLES: Record<ReferenceTable, {page: string; name: () => string}> = {
-  programs: {page: '/docs/reference/entry-points', name: () => translate({id: 'drift.table.programs', message: 'Entry programs'})},
-  tailCalls: {page: '/docs/reference/entry-points', name: () => translate({id: 'drift.table.tailCalls', message: 'Tail calls'})},
-  maps: {page: '/docs/reference/maps', name: () => translate({id: 'drift.table.maps', message: 'Maps'})},
-  cells: {page: '/docs/reference/cell-tree', name: () => translate({id: 'drift.table.cells', message: 'Hive modules'})},
+  programs: {page: REFERENCE_TABLE_PAGE.programs, name: () => translate({id: 'drift.table.programs', message: 'Entry programs'})},
+  tailCalls: {page: REFERENCE_TABLE_PAGE.tailCalls, name: () => translate({id: 'drift.table.tailCalls', message: 'Tail calls'})},
+  maps: {page: REFERENCE_TABLE_PAGE.maps, name: () => translate({id: 'drift.table.maps', message: 'Maps'})},
+  cells: {page: REFERENCE_TABLE_PAGE.cells, name: () => translate({id: 'drift.table.cells', message: 'Hive modules'})},
 };
 
 /** The target commit, linked to its tree on GitHub. */
