@@ -52,6 +52,14 @@ function watch(page: Page, record: PageRecord): void {
   page.on('pageerror', (error) => record.pageErrors.push(`${page.url()}: ${error.message}`));
 }
 
+/**
+ * Resolves once React has hydrated the page. The server HTML already carries
+ * `data-has-hydrated="false"`; Docusaurus sets it to "true" after hydration.
+ */
+export async function waitForHydration(page: Page, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(() => document.documentElement.dataset.hasHydrated === 'true', null, {timeout});
+}
+
 /** Whether the element's top edge is visible below the sticky navbar. */
 export async function isBelowNavbarAndInView(page: Page, selector: string): Promise<boolean> {
   return page.evaluate((sel) => {

@@ -8,7 +8,7 @@ import {readFileSync, readdirSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, test} from 'node:test';
 import type {Browser, BrowserContextOptions, Page} from 'playwright-core';
-import {newContext} from '../../scripts/lib/browser';
+import {newContext, waitForHydration} from '../../scripts/lib/browser';
 import {startSite} from '../support/start-site';
 import {BUILD_DIR, type RunningServer} from '../../scripts/lib/server';
 
@@ -45,7 +45,7 @@ async function copies(page: Page): Promise<boolean> {
   const block = page.locator('.theme-code-block').first();
   assert.equal(await block.getByRole('button', {name: /copy/i}).count(), 0, 'a static block has no copy button');
   await block.hover();
-  const button = await block.getByRole('button', {name: /copy code/i}).elementHandle({timeout: 5000});
+  const button = await block.getByRole('button', {name: /copy code/i}).elementHandle({timeout: 20_000});
   await button!.click();
   // The label reads "Copied" for a second after a successful copy.
   return page
@@ -84,6 +84,28 @@ describe('fenced code blocks', () => {
     await context.close();
   });
 
+  test('come alive for a reader whose pointer was on a block before React hydrated it', async () => {
+    const {context, record} = await newContext(browser, {colorScheme: 'light'});
+    const page = await context.newPage();
+    // Hold the scripts back until the pointer rests on the block, as on a slow phone.
+    let releaseScripts!: () => void;
+    const scriptsHeld = new Promise<void>((resolve) => (releaseScripts = resolve));
+    await page.route('**/assets/js/**', async (route) => {
+      await scriptsHeld;
+      await route.continue();
+    });
+    // Deferred scripts hold DOMContentLoaded back too: wait only for the server's HTML to be there.
+    await page.goto(server.origin + WITH_CODE, {waitUntil: 'commit'});
+    const block = page.locator('.theme-code-block').first();
+    await block.hover();
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.hasHydrated), 'false', 'React has not hydrated yet');
+    releaseScripts();
+    await waitForHydration(page);
+    await block.getByRole('button', {name: /copy code/i}).waitFor({timeout: 20_000});
+    assert.deepEqual(record.pageErrors, []);
+    await context.close();
+  });
+
   test('show the dark theme colours in the dark theme without Prism, the same colours Prism gives them', async () => {
     const {context, record, page, prismRequests} = await open(WITH_CODE, {colorScheme: 'dark'});
     await page.waitForTimeout(500);
@@ -96,7 +118,7 @@ describe('fenced code blocks', () => {
     );
     // Live, Prism writes the dark theme inline; with the CSS switched off, that is what shows.
     await page.locator('.theme-code-block').first().hover();
-    await page.locator('.theme-code-block').first().getByRole('button', {name: /copy/i}).waitFor({timeout: 5000});
+    await page.locator('.theme-code-block').first().getByRole('button', {name: /copy/i}).waitFor({timeout: 20_000});
     assert.ok(prismRequests.length > 0, 'Prism loaded once the reader reached for the block');
     const liveColours = await page.$$eval('.theme-code-block', ([block]) => {
       document.querySelector('style[data-code-block-dark]')!.remove();
@@ -112,7 +134,10 @@ describe('fenced code blocks', () => {
     const {context, record, page} = await open(WITHOUT_CODE);
     await page.locator(`a[href="${WITH_CODE}"]`).first().click();
     await page.waitForURL(`**${WITH_CODE}`);
-    await page.waitForFunction(() => document.querySelectorAll('.theme-code-block .token').length > 10);
+    await page.waitForFunction(() => document.querySelectorAll('.theme-code-block .token').length > 10).catch(async (error: Error) => {
+      const block = await page.locator('[data-code-block]').first().innerHTML().catch(() => 'no [data-code-block]');
+      throw new Error(`${error.message}\npage errors: ${record.pageErrors.join('; ') || 'none'}\nfirst block: ${block.slice(0, 300)}`);
+    });
     assert.deepEqual(record.pageErrors, []);
     await context.close();
   });

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import type {Browser, BrowserContextOptions, Page} from 'playwright-core';
-import {isBelowNavbarAndInView, newContext} from '../../scripts/lib/browser';
+import {isBelowNavbarAndInView, newContext, waitForHydration} from '../../scripts/lib/browser';
 import {sitemapPaths} from '../../scripts/lib/site';
 import {startSite} from '../support/start-site';
 import {type RunningServer} from '../../scripts/lib/server';
@@ -27,7 +27,7 @@ async function open(path: string, options: BrowserContextOptions = {}) {
   const {context, record} = await newContext(browser, {viewport: {width: 1280, height: 800}, ...options});
   const page = await context.newPage();
   await page.goto(server.origin + path, {waitUntil: 'networkidle'});
-  await page.waitForFunction(() => document.documentElement.hasAttribute('data-has-hydrated'));
+  await waitForHydration(page);
   // Survives client-side navigation, not a reload.
   await page.evaluate(() => ((window as unknown as {navigationMarker: number}).navigationMarker = 1));
   return {context, record, page};
@@ -93,20 +93,32 @@ describe('islands', () => {
         if (/hydrat|did not match|mismatch/i.test(msg.text())) warnings.push(`${page.url()}: ${msg.text()}`);
       });
       await page.addInitScript(() => {
-        (window as unknown as {cls: number}).cls = 0;
+        const w = window as unknown as {cls: number; shifted: string[]};
+        w.cls = 0;
+        w.shifted = [];
+        type Shift = PerformanceEntry & {value: number; hadRecentInput: boolean; sources?: {node?: Node | null}[]};
         new PerformanceObserver((list) => {
-          for (const entry of list.getEntries() as (PerformanceEntry & {value: number; hadRecentInput: boolean})[]) {
-            if (!entry.hadRecentInput) (window as unknown as {cls: number}).cls += entry.value;
+          for (const entry of list.getEntries() as Shift[]) {
+            if (entry.hadRecentInput) continue;
+            w.cls += entry.value;
+            // Name what moved, so a failure says where to look.
+            for (const {node} of entry.sources ?? []) {
+              const el = node instanceof Element ? node : node?.parentElement;
+              if (el) w.shifted.push(`${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${[...el.classList].join('.')} at ${Math.round(entry.startTime)} ms`);
+            }
           }
         }).observe({type: 'layout-shift', buffered: true});
       });
       const shifts: string[] = [];
       for (const path of [...sitemapPaths('en'), ...sitemapPaths('zh-Hans')]) {
         await page.goto(server.origin + path, {waitUntil: 'networkidle'});
-        await page.waitForFunction(() => document.documentElement.hasAttribute('data-has-hydrated'));
+        await waitForHydration(page);
         await page.waitForTimeout(100);
-        const cls = await page.evaluate(() => (window as unknown as {cls: number}).cls);
-        if (cls > 0) shifts.push(`${path}: ${cls}`);
+        const {cls, shifted} = await page.evaluate(() => {
+          const w = window as unknown as {cls: number; shifted: string[]};
+          return {cls: w.cls, shifted: w.shifted};
+        });
+        if (cls > 0) shifts.push(`${path}: ${cls} (${shifted.join('; ')})`);
       }
       await context.close();
       assert.deepEqual(warnings, []);

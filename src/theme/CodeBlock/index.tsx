@@ -38,6 +38,11 @@ export default function CodeBlock(props: Props): ReactNode {
   useEffect(() => {
     const el = island.current;
     if (live || !el) return undefined;
+    // A reader who reached for the block before React hydrated it would otherwise wait for the next reach.
+    if (el.matches(':hover') || el.contains(document.activeElement)) {
+      goLive();
+      return undefined;
+    }
     for (const type of READER_REACHES) el.addEventListener(type, goLive, {once: true, passive: true});
     return () => READER_REACHES.forEach((type) => el.removeEventListener(type, goLive));
   }, [live, goLive]);
