@@ -92,16 +92,11 @@ function renderLine(id: string, line: number, tokens: ThemedToken[], callouts: C
     .map((c) =>
       h('a', {className: ['excerpt-marker'], href: `#${id}-note-${c.n}`, dataCallout: String(c.n), dataVerifyIgnore: '', ariaLabel: `Note ${c.n}`}),
     );
-  const anchor = `${id}-L${line}`;
-  return h(
-    'span',
-    {className: ['excerpt-line'], id: anchor, dataLine: String(line), ...(highlighted ? {dataHighlighted: ''} : {})},
-    [
-      h('a', {className: ['excerpt-gutter'], href: `#${anchor}`, dataN: String(line), tabIndex: -1, dataVerifyIgnore: '', ariaHidden: 'true'}),
-      h('span', {className: ['excerpt-code']}, tokenSpans(tokens, palette, symbols)),
-      ...markers,
-    ],
-  );
+  // The id and the gutter link are added where the HTML is shown (src/lib/excerpt-lines.ts).
+  return h('span', {className: ['excerpt-line'], dataLine: String(line), ...(highlighted ? {dataHighlighted: ''} : {})}, [
+    h('span', {className: ['excerpt-code']}, tokenSpans(tokens, palette, symbols)),
+    ...markers,
+  ]);
 }
 
 function tokenSpans(tokens: ThemedToken[], palette: TokenPalette, symbols: LineSymbols): ElementContent[] {

@@ -7,6 +7,7 @@ import {describe, test} from 'node:test';
 import {VFile} from 'vfile';
 import {type ExcerptData, sha256} from '../../src/lib/excerpt-data';
 import rehypeExcerpts, {languageOf} from '../../src/rehype/excerpts';
+import {expandExcerptLines} from '../../src/lib/excerpt-lines';
 import {CILIUM_COMMIT} from '../../src/lib/cilium';
 import type {SymbolData, SymbolEntry, SymbolOccurrence} from '../../src/lib/symbols';
 import {symbolsFixture, symbolsFixtureFile} from '../support/symbols';
@@ -47,11 +48,13 @@ async function render(mdx: string, symbolData = symbolsPath): Promise<string> {
   return String(out);
 }
 
-/** The `code` prop (the highlighted lines as HTML) of the one <Excerpt> in compiled MDX. */
+/** The `code` prop of the one <Excerpt> in compiled MDX, as the component shows it (lines expanded). */
 function codeProp(js: string): string {
   const m = js.match(/\bcode: ("(?:[^"\\]|\\.)*")/);
   assert.ok(m, 'the compiled <Excerpt> has a code prop');
-  return JSON.parse(m[1]) as string;
+  const compact = JSON.parse(m[1]) as string;
+  assert.doesNotMatch(compact, /excerpt-gutter|id="demo-L/, 'the page chunk carries no per-line id or gutter');
+  return expandExcerptLines('demo', compact);
 }
 
 const GOOD = `<Excerpt id="demo" path="bpf/demo.c" lines="3-4,10-11" anchor="static int" highlight="10">

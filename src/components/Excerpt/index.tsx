@@ -6,6 +6,7 @@
 import React, {type ReactNode} from 'react';
 import Translate, {translate} from '@docusaurus/Translate';
 import useBrokenLinks from '@docusaurus/useBrokenLinks';
+import {expandExcerptLines} from '@site/src/lib/excerpt-lines';
 import {DriftBadge, DriftPanel, type DriftProps} from './Drift';
 import styles from './styles.module.css';
 
@@ -20,7 +21,8 @@ export interface ExcerptProps extends DriftProps {
   /** The shown line ranges, e.g. "10-20,31-40" (set by the build). */
   shownLines: string;
   noteCount: string;
-  /** The highlighted lines as HTML, rendered by src/rehype/excerpts.ts at build time. */
+  /** The highlighted lines as HTML, rendered by src/rehype/excerpts.ts at build time, without
+   *  each line's id and gutter (see src/lib/excerpt-lines.ts). */
   code: string;
   /** The notes (<ol>), when the excerpt has callouts. */
   children?: ReactNode;
@@ -70,14 +72,14 @@ export default function Excerpt(props: ExcerptProps): ReactNode {
         <span className={styles.title}>
           {title && <span className={styles.caption}>{title}</span>}{' '}
           <code className={styles.path}>{path}</code>{' '}
-          <span className={styles.meta}>
+          <span className={styles.meta} data-search-skip="">
             <Translate id="excerpt.lines" values={{from, to, version}} description="Line range and Cilium version of an excerpt">
               {'lines {from}–{to} · Cilium v{version}'}
             </Translate>
           </span>
           <DriftBadge {...props} />
         </span>{' '}
-        <span className={styles.actions}>
+        <span className={styles.actions} data-search-skip="">
           <CopyButton />{' '}
           <a className={styles.github} href={permalink} target="_blank" rel="noopener noreferrer"
             title={translate({id: 'excerpt.permalink.title', message: 'Open these lines on GitHub at the pinned commit'})}>
@@ -88,7 +90,7 @@ export default function Excerpt(props: ExcerptProps): ReactNode {
       </figcaption>
       {/* Static HTML: React hydrates one node here, not one per token. */}
       <pre className="excerpt-pre" tabIndex={0} data-lang={lang}>
-        <code dangerouslySetInnerHTML={{__html: code}} />
+        <code dangerouslySetInnerHTML={{__html: expandExcerptLines(id, code)}} />
       </pre>
       <DriftPanel {...props} />
       {children}
