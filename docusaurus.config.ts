@@ -141,9 +141,10 @@ const config: Config = {
         searchResultLimits,
         // Index the prose, titles and reference tables, not the quoted Cilium lines: the code was
         // a third of the index, and every symbol worth finding is named in prose or a reference row.
-        // Nor the permalink printed under each excerpt's header, the newer code of the drift panels,
-        // or the Symbols page's definitions and uses (a row is found by its name and kind).
-        ignoreCssSelectors: ['.excerpt-pre', '.excerpt-permalink-text', '[data-drift-panel]', '[data-search-skip]'],
+        // Nor the permalink printed under each excerpt's header, its line range, buttons and drift
+        // badge, the notes' line links (L123), the newer code of the drift panels, or the Symbols
+        // page's definitions and uses (a row is found by its name and kind).
+        ignoreCssSelectors: ['.excerpt-pre', '.excerpt-permalink-text', '.excerpt-note-line', '[data-drift-badge]', '[data-drift-panel]', '[data-search-skip]'],
         searchBarShortcutHint: true,
       } satisfies SearchOptions,
     ],

@@ -56,17 +56,31 @@ export function chineseParts(term: string, userWords: readonly string[]): string
   return [...new Set(parts)].filter((part) => part.length > 1 && part.length < term.length && term.includes(part));
 }
 
-/** The plugin's tokens, each Chinese term followed by its parts at their own positions. */
+/**
+ * Chinese function words the guide's prose is full of, beyond lunr.zh's own stop words: on nearly
+ * every page, they ranked nothing and were a tenth of the zh-Hans index. A query that holds one
+ * loses nothing: the search box cuts queries with the index's terms and skips what is not one.
+ */
+export const GUIDE_STOP_WORDS: ReadonlySet<string> = new Set(
+  ('里 会 时 都 第 中 就 按 对 要 能 才 先 等 过 没 更 需 共 进 出 带 成 做 走 想 请 内 处 前 点 全 次 含 完 说 回 ' +
+    '开 放 住 经 仅 非 者 较 像 两 真 外 总 除 间 太 难 常 正 得 里面 一个 这个 这些 那些 以及 每个 它们 我们 可以 ' +
+    '因为 所以 但是 如果 就是 还是 只是 而是 这样 那样 时候 之后 之前 然后 其中 什么 怎么 为什么 这里 那里 已经 ' +
+    '没有 不是 也是 都是 需要 一些 一种 这种 那种 自己 通过').split(' '),
+);
+
+/** The plugin's tokens without stop words, each Chinese term followed by its parts at their own positions. */
 export function searchModeTokenizer(userWords: readonly string[]): Tokenizer {
+  const kept = new Set(userWords);
+  const indexed = (term: string) => kept.has(term) || !GUIDE_STOP_WORDS.has(term);
   return (input, metadata = {}) => {
     const tokens = original(input, metadata);
     if (input == null || Array.isArray(input)) return tokens;
     const out: LunrToken[] = [];
     for (const token of tokens) {
-      out.push(token);
       const term = token.toString();
+      if (indexed(term)) out.push(token);
       const [start = 0] = token.metadata.position ?? [];
-      for (const part of chineseParts(term, userWords)) {
+      for (const part of chineseParts(term, userWords).filter(indexed)) {
         out.push(new lunr.Token(part, {...metadata, position: [start + term.indexOf(part), part.length]}));
       }
     }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {createRequire} from 'node:module';
 import {describe, test} from 'node:test';
 import {searchDictionaryWords, searchUserDictionary} from '../../src/lib/search-dictionary';
-import {chineseParts, searchModeTokenizer} from '../../src/plugins/search-local';
+import {chineseParts, GUIDE_STOP_WORDS, searchModeTokenizer} from '../../src/plugins/search-local';
 
 // As the plugin does before it builds an index; jieba takes a dictionary only before its first cut.
 const pluginRequire = createRequire(require.resolve('@easyops-cn/docusaurus-search-local'));
@@ -36,5 +36,16 @@ describe('search-mode tokenizer', () => {
       assert.ok(seen.includes(expected), `${expected} in ${seen.join(' ')}`);
     }
     assert.deepEqual(tokens.map((t) => t.metadata.index), tokens.map((_, i) => i));
+  });
+
+  test('the guide\'s stop words are not indexed, unless a keyword or user word is one', () => {
+    const terms = (userWords: string[]) => searchModeTokenizer(userWords)('每个 endpoint 里 都有 一个 程序', {fields: 't'}).map(String);
+    const plain = terms([]);
+    for (const stop of ['每个', '里', '一个']) {
+      assert.ok(GUIDE_STOP_WORDS.has(stop));
+      assert.ok(!plain.includes(stop), `${stop} not in ${plain.join(' ')}`);
+    }
+    assert.ok(plain.includes('endpoint') && plain.includes('程序'), plain.join(' '));
+    assert.ok(terms(['每个']).includes('每个'), 'a user word is always indexed');
   });
 });

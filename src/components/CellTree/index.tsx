@@ -33,12 +33,13 @@ function Module({node, depth}: {node: ModuleRow; depth: number}): ReactNode {
           {node.drift === 'removed' && <RemovedMark />}
         </summary>
         <div className={styles.body}>
-          <a href={node.permalink} target="_blank" rel="noopener noreferrer">
+          {/* Where a module is written and what it holds: for reading, not for site search. */}
+          <a href={node.permalink} target="_blank" rel="noopener noreferrer" data-search-skip="">
             <code>
               {node.file}:{node.line}
             </code>
           </a>
-          {counts && <span className={styles.counts}> · <code>{counts}</code></span>}
+          {counts && <span className={styles.counts} data-search-skip=""> · <code>{counts}</code></span>}
           {node.guide && (
             <>
               {' · '}

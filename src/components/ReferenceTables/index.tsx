@@ -77,7 +77,7 @@ export function ProgramsTable(): ReactNode {
       ),
       sortBy: (r) => r.attach[0]?.hook ?? '',
     },
-    {label: label.source(), cell: (r) => <Source row={r} />, sortBy: (r) => `${r.file}:${String(r.line).padStart(6, '0')}`},
+    {label: label.source(), searchable: false, cell: (r) => <Source row={r} />, sortBy: (r) => `${r.file}:${String(r.line).padStart(6, '0')}`},
   ];
   return (
     <>
@@ -96,10 +96,12 @@ export function TailCallsTable(): ReactNode {
   const columns: Column<TailCallRow>[] = [
     {label: label.name(), cell: (r) => <Name row={r} name={r.function} />, sortBy: (r) => r.function},
     {label: translate({id: 'reference.col.index', message: 'Slot'}), cell: (r) => <><Ident text={r.index} /> = {r.value}</>, sortBy: (r) => r.value},
-    {label: label.object(), cell: (r) => <Ident text={r.objectSource} />, sortBy: (r) => r.objectSource},
-    {label: label.condition(), cell: (r) => <Conditions conditions={r.conditions} />},
+    // The same few object files on each of the 131 rows: the table's filter finds them, site search need not.
+    {label: label.object(), searchable: false, cell: (r) => <Ident text={r.objectSource} />, sortBy: (r) => r.objectSource},
+    {label: label.condition(), searchable: false, cell: (r) => <Conditions conditions={r.conditions} />},
     {
       label: label.source(),
+      searchable: false,
       cell: (r) => (
         <>
           <Source row={r} />
@@ -134,9 +136,9 @@ export function MapsTable(): ReactNode {
         </>
       ),
     },
-    {label: translate({id: 'reference.col.max', message: 'Max entries'}), cell: (r) => <Ident text={r.maxEntries ?? '—'} />},
-    {label: translate({id: 'reference.col.pinning', message: 'Pinning'}), cell: (r) => (r.pinning ? <Ident text={r.pinning} /> : '—'), sortBy: (r) => r.pinning ?? ''},
-    {label: label.condition(), cell: (r) => <Conditions conditions={r.conditions} />},
+    {label: translate({id: 'reference.col.max', message: 'Max entries'}), searchable: false, cell: (r) => <Ident text={r.maxEntries ?? '—'} />},
+    {label: translate({id: 'reference.col.pinning', message: 'Pinning'}), searchable: false, cell: (r) => (r.pinning ? <Ident text={r.pinning} /> : '—'), sortBy: (r) => r.pinning ?? ''},
+    {label: label.condition(), searchable: false, cell: (r) => <Conditions conditions={r.conditions} />},
     {
       label: translate({id: 'reference.col.go', message: 'Go package'}),
       cell: (r) =>
@@ -149,7 +151,7 @@ export function MapsTable(): ReactNode {
         ),
       sortBy: (r) => r.go?.package ?? '~',
     },
-    {label: label.source(), cell: (r) => <Source row={r} />, sortBy: (r) => `${r.file}:${String(r.line).padStart(6, '0')}`},
+    {label: label.source(), searchable: false, cell: (r) => <Source row={r} />, sortBy: (r) => `${r.file}:${String(r.line).padStart(6, '0')}`},
   ];
   return (
     <>

@@ -60,7 +60,7 @@ export function SymbolsTable(): ReactNode {
       sortBy: (r) => r.name.toLowerCase(),
     },
     {label: translate({id: 'symbols.col.kind', message: 'Kind'}), cell: (r) => r.kinds.join(', '), sortBy: (r) => r.kinds.join()},
-    {label: translate({id: 'symbols.col.lang', message: 'Language'}), cell: (r) => (r.lang === 'c' ? 'C' : 'Go'), sortBy: (r) => r.lang},
+    {label: translate({id: 'symbols.col.lang', message: 'Language'}), searchable: false, cell: (r) => (r.lang === 'c' ? 'C' : 'Go'), sortBy: (r) => r.lang},
     {
       label: translate({id: 'symbols.col.definitions', message: 'Definition'}),
       cell: (r) => list(r.defs, (d) => <Definition def={d} />, (d) => `${d.path}:${d.line}:${d.kind}`),
