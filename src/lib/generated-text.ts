@@ -64,6 +64,33 @@ export const SYMBOL_KIND_TEXT: Record<Locale, Record<SymbolKind, string>> = {
   },
 };
 
+/** What the build writes inside an excerpt's HTML, per locale (src/rehype/excerpts.ts, excerpt-drift.ts, symbol-links.ts). */
+export interface ExcerptWords {
+  /** A callout marker's accessible name. */
+  note: (n: number) => string;
+  /** The line that stands for lines left out between two shown ranges. */
+  elision: (count: number, from: number, to: number) => string;
+  /** A diff panel's row for unchanged lines far from any change. */
+  unchanged: (count: number, from: number, to: number) => string;
+  /** The popover of a name with several definitions, which links to its Symbols row. */
+  ambiguous: (definitions: number) => string;
+}
+
+export const EXCERPT_WORDS: Record<Locale, ExcerptWords> = {
+  en: {
+    note: (n) => `Note ${n}`,
+    elision: (count, from, to) => `⋯ ${count} line${count === 1 ? '' : 's'} (${from}–${to})`,
+    unchanged: (count, from, to) => `⋯ ${count} unchanged line${count === 1 ? '' : 's'} (${from}–${to})`,
+    ambiguous: (n) => `${n} definitions · Symbols`,
+  },
+  'zh-Hans': {
+    note: (n) => `注 ${n}`,
+    elision: (count, from, to) => `⋯ 省略 ${count} 行（${from}–${to}）`,
+    unchanged: (count, from, to) => `⋯ ${count} 行未变（${from}–${to}）`,
+    ambiguous: (n) => `${n} 处定义 · 符号`,
+  },
+};
+
 /** Hooks whose target is a generated phrase; the others name a program array (an identifier). */
 const PHRASE_HOOKS = new Set(['tc-ingress', 'tc-egress', 'xdp', 'cgroup']);
 const IDENTIFIER = /^[A-Za-z_][\w.]*$/;
@@ -101,6 +128,13 @@ export function checkGeneratedText(programs: Program[], factsFile = 'src/data/fa
       if (identifiers(text) !== identifiers(EN[phrase])) {
         problems.push(`${where} marks identifiers ${identifiers(text) || '(none)'} but the English marks ${identifiers(EN[phrase]) || '(none)'}.`);
       }
+    }
+  }
+  for (const [locale, words] of Object.entries(EXCERPT_WORDS) as Array<[Locale, ExcerptWords]>) {
+    if (locale === 'en') continue;
+    for (const [name, say] of Object.entries(words) as Array<[keyof ExcerptWords, (...n: number[]) => string]>) {
+      const sample = say(2, 10, 11);
+      if (!HAN.test(sample)) problems.push(`${GENERATED_TEXT_FILE}: EXCERPT_WORDS["${locale}"].${name} is still English ("${sample}"); translate it.`);
     }
   }
   return problems;

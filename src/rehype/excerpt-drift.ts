@@ -9,6 +9,7 @@ import {dirname} from 'node:path';
 import type {Element, ElementContent} from 'hast';
 import {toHtml} from 'hast-util-to-html';
 import {ciliumPermalinkAt, ciliumTreeAt} from '../lib/cilium';
+import {EXCERPT_WORDS} from '../lib/generated-text';
 import {DRIFT_DATA_PATH, type DiffOp, type DriftData, type ExcerptDrift, checkDriftData, lineDiff, loadDriftData, rangesSpec} from '../lib/drift';
 import type {Locale} from '../lib/mdx-scan';
 import type {ExcerptData, LineRange, StoredExcerpt} from '../lib/excerpt-data';
@@ -123,15 +124,10 @@ function nearChanges(ops: DiffOp[]): boolean[] {
   return shown;
 }
 
-const UNCHANGED: Record<Locale, (count: number, from: number, last: number) => string> = {
-  en: (count, from, last) => `⋯ ${count} unchanged line${count === 1 ? '' : 's'} (${from}–${last})`,
-  'zh-Hans': (count, from, last) => `⋯ ${count} 行未变（${from}–${last}）`,
-};
-
 /** Quoted lines the target has unchanged, far from any change: one row linking to them in the excerpt. */
 function unchangedRow(excerptId: string, from: number, last: number, locale: Locale): Element {
   return el('tr', {className: ['drift-gap'], dataUnchanged: `${from}-${last}`}, [
-    el('td', {colSpan: 3}, [el('a', {href: `#${excerptId}-L${from}`}, [text(UNCHANGED[locale](last - from + 1, from, last))])]),
+    el('td', {colSpan: 3}, [el('a', {href: `#${excerptId}-L${from}`}, [text(EXCERPT_WORDS[locale].unchanged(last - from + 1, from, last))])]),
   ]);
 }
 

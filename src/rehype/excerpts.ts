@@ -12,6 +12,7 @@ import {type Highlighter, type ThemedToken, createHighlighter} from 'shiki';
 import {visit} from 'unist-util-visit';
 import type {VFile} from 'vfile';
 import {checkExcerptRef} from '../lib/content-checks';
+import {EXCERPT_WORDS, type ExcerptWords} from '../lib/generated-text';
 import {EXCERPT_DATA_PATH, type ExcerptData, loadExcerptData, parseLineSpec} from '../lib/excerpt-data';
 import {CILIUM_COMMIT, CILIUM_VERSION, ciliumPermalink} from '../lib/cilium';
 import {loadSymbolData, SYMBOL_DATA_PATH} from '../lib/symbols';
@@ -86,11 +87,11 @@ function tokenSpan(token: ThemedToken, palette: TokenPalette, symbols: LineSymbo
  * markers are drawn by CSS from data attributes, so a reader view, a text browser, a translator or
  * `textContent` sees only code. The gutter links to the line on this page, where it is highlighted.
  */
-function renderLine(id: string, line: number, tokens: ThemedToken[], callouts: Callout[], highlighted: boolean, palette: TokenPalette, symbols: LineSymbols): Element {
+function renderLine(id: string, line: number, tokens: ThemedToken[], callouts: Callout[], highlighted: boolean, palette: TokenPalette, symbols: LineSymbols, words: ExcerptWords): Element {
   const markers = callouts
     .filter((c) => c.line === line)
     .map((c) =>
-      h('a', {className: ['excerpt-marker'], href: `#${id}-note-${c.n}`, dataCallout: String(c.n), dataVerifyIgnore: '', ariaLabel: `Note ${c.n}`}),
+      h('a', {className: ['excerpt-marker'], href: `#${id}-note-${c.n}`, dataCallout: String(c.n), dataVerifyIgnore: '', ariaLabel: words.note(c.n)}),
     );
   // The id and the gutter link are added where the HTML is shown (src/lib/excerpt-lines.ts).
   return h('span', {className: ['excerpt-line'], dataLine: String(line), ...(highlighted ? {dataHighlighted: ''} : {})}, [
@@ -110,15 +111,10 @@ function tokenSpans(tokens: ThemedToken[], palette: TokenPalette, symbols: LineS
   return out;
 }
 
-/** The text that stands for an elided gap, on a line of its own. */
-function elisionText(from: number, to: number): string {
-  const count = to - from + 1;
-  return `⋯ ${count} line${count === 1 ? '' : 's'} (${from}–${to})`;
-}
-
-function renderElision(path: string, from: number, to: number): Element {
+/** An elided gap, on a line of its own, linking to the lines left out. */
+function renderElision(path: string, from: number, to: number, words: ExcerptWords): Element {
   return h('span', {className: ['excerpt-elision'], dataVerifyIgnore: '', dataElision: `${from}-${to}`}, [
-    h('a', {href: ciliumPermalink(path, from, to), ...EXTERNAL, tabIndex: -1}, [text(elisionText(from, to))]),
+    h('a', {href: ciliumPermalink(path, from, to), ...EXTERNAL, tabIndex: -1}, [text(words.elision(to - from + 1, from, to))]),
   ]);
 }
 
@@ -162,11 +158,12 @@ function renderExcerpt(node: MdxJsxFlowElementHast, data: ExcerptData, drift: Dr
     .map((c, i) => ({...c, n: i + 1}));
 
   const lang = languageOf(stored.path);
+  const words = EXCERPT_WORDS[page.locale];
   const codeChildren: ElementContent[] = [];
   stored.ranges.forEach((range, i) => {
     if (i > 0) {
       const prev = stored.ranges[i - 1];
-      codeChildren.push(renderElision(stored.path, prev.from + prev.lines.length, range.from - 1));
+      codeChildren.push(renderElision(stored.path, prev.from + prev.lines.length, range.from - 1, words));
     }
     const tokens = tokenLines(highlighter, lang, range.lines);
     if (tokens.length !== range.lines.length) {
@@ -176,7 +173,7 @@ function renderExcerpt(node: MdxJsxFlowElementHast, data: ExcerptData, drift: Dr
       const line = range.from + j;
       let element: Element;
       try {
-        element = renderLine(id, line, tokens[j], callouts, isHighlighted(line), palette, linker.line(id, line, page));
+        element = renderLine(id, line, tokens[j], callouts, isHighlighted(line), palette, linker.line(id, line, page), words);
       } catch (error) {
         file.fail(`${where}: excerpt "${id}", ${stored.path}:${line}: ${(error as Error).message}`, node);
       }

@@ -9,6 +9,7 @@ import {relative} from 'node:path';
 import type {Properties} from 'hast';
 import {ciliumPermalink} from '../lib/cilium';
 import type {ExcerptData} from '../lib/excerpt-data';
+import {EXCERPT_WORDS} from '../lib/generated-text';
 import {GuideIndex} from '../lib/guide-index';
 import {type Locale, SITE_ROOT} from '../lib/mdx-scan';
 import {checkSymbolData, definitionKind, definitionPlace, symbolRowLink, type SymbolData} from '../lib/symbols';
@@ -31,12 +32,6 @@ export function pageContext(path: string | undefined): PageContext {
   const doc = /^docs\/(.+)\.mdx?$/.exec(rel);
   return {locale: 'en', localePrefix: '', route: doc ? route(doc[1]) : null};
 }
-
-/** What an ambiguous link's popover says, per locale. */
-const AMBIGUOUS_KIND: Record<Locale, (n: number) => string> = {
-  en: (n) => `${n} definitions · Symbols`,
-  'zh-Hans': (n) => `${n} 处定义 · 符号`,
-};
 
 /** The link attributes for the identifiers of one excerpt line, by column; `take` hands each out once. */
 export class LineSymbols {
@@ -86,7 +81,7 @@ export class SymbolLinker {
       const def = entry.defs[index];
       if (!def) {
         const [route, hash] = symbolRowLink(symbol).split('#');
-        const kind = AMBIGUOUS_KIND[page.locale](entry.defs.length);
+        const kind = EXCERPT_WORDS[page.locale].ambiguous(entry.defs.length);
         at.set(column, {name: entry.name, props: {dataSymbol: entry.name, href: site(route, hash), dataKind: kind}});
         continue;
       }

@@ -47,7 +47,7 @@ describe('excerpts without CSS', () => {
       const unstyled = await read();
       assert.deepEqual(styled.map((s) => s.id), ids, `${path}: excerpts in page order`);
       for (const [i, id] of ids.entries()) {
-        const expected = excerptTextLines(id).join('\n');
+        const expected = excerptTextLines(id, path).join('\n');
         const found = {styled: styled[i].innerText, unstyled: unstyled[i].innerText, textContent: unstyled[i].textContent};
         for (const [how, text] of Object.entries(found)) {
           if (text !== expected) problems.push(`${path} #${id} (${how}):\n${text}\n--- expected ---\n${expected}`);
@@ -80,7 +80,7 @@ describe('excerpts in reader view (Readability)', () => {
       let pre = -1;
       let at = -1;
       for (const [i, id] of ids.entries()) {
-        const expected = excerptTextLines(id).join('\n');
+        const expected = excerptTextLines(id, path).join('\n');
         const found = pres.findIndex((t, j) => j > pre && t === expected);
         if (found === -1) problems.push(`${path} #${id}: no <pre> after the previous excerpt's reads as its lines`);
         else pre = found;

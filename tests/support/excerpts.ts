@@ -38,14 +38,16 @@ export function storedLine(id: string, line: number): string | undefined {
  * What the excerpt's <pre> must read as without CSS: each shown source line on a line of its own, and
  * each gap between ranges as one line naming how many lines it folds and which.
  */
-export function excerptTextLines(id: string): string[] {
+export function excerptTextLines(id: string, pagePath: string): string[] {
   const {ranges} = excerptData.excerpts[id];
   return ranges.flatMap((range, i) => {
     const gap: string[] = [];
     if (i > 0) {
       const from = ranges[i - 1].from + ranges[i - 1].lines.length;
       const to = range.from - 1;
-      gap.push(`⋯ ${to - from + 1} line${to === from ? '' : 's'} (${from}–${to})`);
+      const count = to - from + 1;
+      // In the page's language: the gap line is the guide's own words.
+      gap.push(pagePath.startsWith('/zh-Hans/') ? `⋯ 省略 ${count} 行（${from}–${to}）` : `⋯ ${count} line${count === 1 ? '' : 's'} (${from}–${to})`);
     }
     return [...gap, ...range.lines];
   });

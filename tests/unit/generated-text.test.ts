@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import type {Program} from '../../src/lib/facts';
 import {readFactFile} from '../../src/lib/facts';
-import {GENERATED_PHRASES, GENERATED_TEXT, attachTargetText, checkGeneratedText} from '../../src/lib/generated-text';
+import {EXCERPT_WORDS, GENERATED_PHRASES, GENERATED_TEXT, attachTargetText, checkGeneratedText} from '../../src/lib/generated-text';
 import {breakableHtml} from '../../src/components/FactTable/breakable';
 
 const program = (hook: Program['attach'][number]['hook'], target: string): Program =>
@@ -35,6 +35,16 @@ describe('generated text', () => {
       assert.match(checkGeneratedText([]).join(), /marks identifiers \(none\) but the English marks cilium_host/);
     } finally {
       GENERATED_TEXT['zh-Hans'][phrase] = saved;
+    }
+  });
+
+  test('an English word inside zh-Hans excerpts (note label, gap line, …) fails, naming it', () => {
+    const saved = EXCERPT_WORDS['zh-Hans'].note;
+    try {
+      EXCERPT_WORDS['zh-Hans'].note = (n) => `Note ${n}`;
+      assert.deepEqual(checkGeneratedText([]), ['src/lib/generated-text.ts: EXCERPT_WORDS["zh-Hans"].note is still English ("Note 2"); translate it.']);
+    } finally {
+      EXCERPT_WORDS['zh-Hans'].note = saved;
     }
   });
 

@@ -40,8 +40,8 @@ const symbols = (links: SymbolOccurrence[]): SymbolData => symbolsFixture(data, 
 const symbolsFile = (links: SymbolOccurrence[]): string => symbolsFixtureFile(dir, symbols(links));
 const symbolsPath = symbolsFile([[3, 11, 'sym-demo', 0]]);
 
-async function render(mdx: string, symbolData = symbolsPath): Promise<string> {
-  const file = new VFile({path: 'docs/demo.mdx', value: mdx});
+async function render(mdx: string, symbolData = symbolsPath, path = 'docs/demo.mdx'): Promise<string> {
+  const file = new VFile({path, value: mdx});
   // @mdx-js/mdx is ESM-only; the tests run as CommonJS.
   const {compile} = await import('@mdx-js/mdx');
   const out = await compile(file, {rehypePlugins: [[rehypeExcerpts, {dataPath, driftPath, symbolsPath: symbolData}]]});
@@ -88,6 +88,13 @@ describe('rehypeExcerpts', () => {
     assert.equal(textOf(code), [...A, '⋯ 5 lines (5–9)', ...B].join('\n'));
     // Numbers and markers are drawn from attributes, never text inside the line.
     assert.match(code, /<a class="excerpt-marker" href="#demo-note-1" data-callout="1" data-verify-ignore="" aria-label="Note 1"><\/a>/);
+  });
+
+  test('a zh-Hans page gets its gap line and note labels in Chinese', async () => {
+    const code = codeProp(await render(GOOD, symbolsPath, 'i18n/zh-Hans/docusaurus-plugin-content-docs/current/demo.mdx'));
+    assert.match(code, />⋯ 省略 5 行（5–9）</);
+    assert.match(code, /aria-label="注 1"/);
+    assert.doesNotMatch(code, /lines \(|Note \d/);
   });
 
   test('colours tokens with palette classes, never inline styles', async () => {
