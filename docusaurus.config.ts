@@ -13,6 +13,7 @@ import remarkCiliumLinks from './src/remark/cilium-links';
 import remarkFactCounts from './src/remark/fact-counts';
 import rehypeExcerpts from './src/rehype/excerpts';
 import rehypeStaticProse from './src/rehype/static-prose';
+import {deferredRuntimeTemplate} from './src/plugins/deferred-runtime';
 import {searchResultLimits} from './src/search/search-bar-constants';
 
 /**
@@ -106,8 +107,10 @@ const config: Config = {
     ],
   ],
 
-  // Document-level behaviour of frozen HTML: excerpt copy and callouts, the #hash target mark.
-  clientModules: ['./src/client/excerpt-frames.ts', './src/client/hash-target.ts'],
+  // Pages load the runtime when a reader reaches for it (src/plugins/deferred-runtime.ts).
+  ssrTemplate: deferredRuntimeTemplate,
+  // Marks the #hash target after client-side navigation too.
+  clientModules: ['./src/client/hash-target.ts'],
 
   plugins: [
     './src/plugins/content-checks.ts',
@@ -117,6 +120,7 @@ const config: Config = {
     './src/plugins/code-block-dark-css.ts',
     './src/plugins/lean-main-bundle.ts',
     './src/plugins/markdown-twins.ts',
+    './src/plugins/deferred-runtime.ts',
     './src/plugins/deploy-headers.ts',
     [
       '@docusaurus/plugin-ideal-image',

@@ -1,10 +1,13 @@
 /**
  * What a first visit costs: the scripts and stylesheets a page requests until the network is idle
- * (gzipped here with zlib, as a host would send them), whether it shows a diagram, and its LCP element.
+ * (gzipped here with zlib, as a host would send them), whether it shows a diagram, and its LCP
+ * element; then what the reader's first action costs: the scripts once a key press has brought the
+ * runtime in (src/client/before-runtime.ts), and how long a first click on a page link takes to
+ * answer (Event Timing: from the input to the next paint) and to show the new page.
  */
 import {gzipSync} from 'node:zlib';
 import type {Browser} from 'playwright-core';
-import {newContext} from '../lib/browser';
+import {newContext, waitForHydration} from '../lib/browser';
 import {gotoQuiet} from './lib/quiet';
 
 export interface Resource {
@@ -22,6 +25,10 @@ export interface PageProbe {
   resources: Resource[];
   hasDiagram: boolean;
   lcpElement: string | null;
+  /** Scripts (gzip) once the reader's first action has brought the runtime in, first-load ones included. */
+  afterFirstActionJsGzipBytes: number;
+  /** The first click on a link to another page, before the runtime: input to next paint, and to the new page's <h1>. */
+  firstClick: {href: string; answerMs: number; newPageMs: number} | null;
 }
 
 const gzipCache = new Map<string, number>();
@@ -63,9 +70,18 @@ export async function probePage(browser: Browser, url: string): Promise<PageProb
   })`) as {lcp: string | null; diagram: boolean};
   // Bodies must be read while the page is open.
   const settled = await Promise.all(pending);
+  await waitForHydration(page);
+  await page.waitForLoadState('networkidle');
+  const afterFirstAction = await Promise.all(pending);
   await context.close();
-  const seen = new Set<string>();
-  const resources = settled.filter((r): r is Resource => !!r && !seen.has(r.path) && !!seen.add(r.path));
+  const unique = (list: Array<Resource | null>) => {
+    const seen = new Set<string>();
+    return list.filter((r): r is Resource => !!r && !seen.has(r.path) && !!seen.add(r.path));
+  };
+  const resources = unique(settled);
+  const afterFirstActionJsGzipBytes = unique(afterFirstAction)
+    .filter((r) => r.type === 'script')
+    .reduce((sum, r) => sum + r.gzipBytes, 0);
   const sum = (t: Resource['type'], k: 'bytes' | 'gzipBytes') => resources.filter((r) => r.type === t).reduce((s, r) => s + r[k], 0);
   return {
     jsBytes: sum('script', 'bytes'),
@@ -75,5 +91,42 @@ export async function probePage(browser: Browser, url: string): Promise<PageProb
     resources: resources.sort((a, b) => b.gzipBytes - a.gzipBytes),
     hasDiagram: facts.diagram,
     lcpElement: facts.lcp,
+    afterFirstActionJsGzipBytes,
+    firstClick: await probeFirstClick(browser, url),
   };
+}
+
+/** The first thing a reader does: click a link to another page (the sidebar's first, else any). Desktop, no throttling. */
+async function probeFirstClick(browser: Browser, url: string): Promise<PageProbe['firstClick']> {
+  const {context} = await newContext(browser, {viewport: {width: 1350, height: 940}});
+  const page = await context.newPage();
+  await gotoQuiet(page, url);
+  const href = await page.evaluate(() => {
+    const here = location.pathname;
+    const links = [...document.querySelectorAll<HTMLAnchorElement>('nav.menu a.menu__link[href], main a[href], .navbar a[href]')];
+    const link = links.find((a) => a.origin === location.origin && a.pathname !== here && !a.hash && !a.target && !/\.\w+$/.test(a.pathname));
+    if (!link) return null;
+    link.setAttribute('data-bench-first-click', '');
+    return link.getAttribute('href');
+  });
+  if (!href) {
+    await context.close();
+    return null;
+  }
+  await page.evaluate(`(() => {
+    window.__benchEvents = [];
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__benchEvents.push({name: e.name, duration: e.duration, id: e.interactionId}); })
+      .observe({type: 'event', durationThreshold: 16, buffered: true});
+  })()`);
+  const before = await page.evaluate(() => document.querySelector('article h1, main h1, h1')?.textContent ?? '');
+  const started = Date.now();
+  await page.click('[data-bench-first-click]');
+  await page.waitForFunction((old) => (document.querySelector('article h1, main h1, h1')?.textContent ?? old) !== old, before, {timeout: 30_000});
+  const newPageMs = Date.now() - started;
+  await page.waitForTimeout(200);
+  const events = (await page.evaluate('window.__benchEvents')) as Array<{name: string; duration: number; id: number}>;
+  await context.close();
+  // Event Timing reports only inputs of 16 ms or more; none reported means the click answered within 16 ms.
+  const answerMs = Math.max(16, ...events.filter((e) => /^(pointer|mouse)(down|up)$|^click$/.test(e.name)).map((e) => e.duration));
+  return {href, answerMs, newPageMs};
 }

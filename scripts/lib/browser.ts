@@ -53,10 +53,12 @@ function watch(page: Page, record: PageRecord): void {
 }
 
 /**
- * Resolves once React has hydrated the page. The server HTML already carries
- * `data-has-hydrated="false"`; Docusaurus sets it to "true" after hydration.
+ * Brings the runtime in as a reader would (a key press loads it, src/client/before-runtime.ts; Shift
+ * changes nothing on the page) and waits until React has hydrated the page. The server HTML already
+ * carries `data-has-hydrated="false"`; Docusaurus sets it to "true" after hydration.
  */
 export async function waitForHydration(page: Page, timeout = 30_000): Promise<void> {
+  if ((await page.evaluate(() => document.documentElement.dataset.hasHydrated)) !== 'true') await page.keyboard.press('Shift');
   await page.waitForFunction(() => document.documentElement.dataset.hasHydrated === 'true', null, {timeout});
 }
 

@@ -1,7 +1,7 @@
 /**
  * The frame around a build-time rendered excerpt (see src/rehype/excerpts.ts): header with the
  * path, version and permalink, a copy button, and the link between callout markers and notes
- * (behaviour in src/client/excerpt-frames.ts).
+ * (behaviour in src/client/before-runtime.ts).
  */
 import React, {type ReactNode} from 'react';
 import Translate, {translate} from '@docusaurus/Translate';
@@ -38,7 +38,7 @@ function* lineNumbers(spec: string): Generator<number> {
 function CopyButton() {
   return (
     // Rendered on the server too, so the header never changes size; shown and made to work by
-    // src/client/excerpt-frames.ts, which swaps the label through data-copied.
+    // src/client/before-runtime.ts, which swaps the label through data-copied.
     <button type="button" className={styles.copy} data-excerpt-copy="" aria-live="polite">
       <span className={styles.copyIdle}>
         <Translate id="excerpt.copy" description="Button that copies the excerpt's code">Copy</Translate>
@@ -63,7 +63,7 @@ export default function Excerpt(props: ExcerptProps): ReactNode {
 
   return (
     // No React state or handlers: copying and relating markers to notes live in one delegated
-    // client module (src/client/excerpt-frames.ts), so they work before hydration, too.
+    // page script (src/client/before-runtime.ts), so they work before the runtime, too.
     <figure id={id} className={styles.excerpt} data-cilium-excerpt="" data-commit={commit} data-path={path} data-lang={lang}
       data-drift={drift} data-drift-commit={driftCommit} data-drift-lines={driftLines}>
       {/* The {' '} between the header's parts only matter without CSS (flex layout drops them):

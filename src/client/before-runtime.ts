@@ -1,0 +1,202 @@
+/**
+ * What a page does before the Docusaurus runtime runs, and what makes the runtime run.
+ *
+ * Built pages ship without <script src> tags (src/plugins/deferred-runtime.ts): the runtime's URLs
+ * wait in a JSON block, and this script, inlined at the end of <body>, loads them the first time a
+ * reader reaches for something the runtime drives: hovers, touches or focuses a link, button, tab,
+ * input or code block, or presses a key. Reading and scrolling never load it. Until it has hydrated:
+ * - a click on a link to a page of this site, a button or a tab shows a progress bar at once, and
+ *   is replayed on the same element once React owns it, so a page link still moves through the
+ *   router (no reload), the language switch still carries the #hash, and the colour-mode toggle
+ *   (which the theme renders disabled until it runs) is enabled to take the click;
+ * - Ctrl/⌘-K focuses the search box; the search bar picks up the focus and what was typed on mount;
+ * - the table of contents marks the section in view, as the theme does once it runs;
+ * - excerpt frames work on their own, before and after: hover, focus or tap on a callout marker or
+ *   its note relates the two (class is-related), and the copy button copies the shown lines.
+ * In `docusaurus start` the runtime loads as usual (no JSON block) and only the last item applies.
+ *
+ * Transpiled alone (no imports, no bundler): keep it plain DOM code.
+ */
+
+export {};
+
+const FRAME = '[data-cilium-excerpt]';
+const COPIED_FOR_MS = 1500;
+/** Elements whose behaviour is the runtime's; reaching for one loads it. */
+const RUNTIME_DRIVEN = 'a[href], button, [role="button"], [role="tab"], input, select, textarea, [data-code-block]';
+/** What the excerpt frames do themselves (below): never queued for the runtime. */
+const FRAME_OWN = `${FRAME} [data-excerpt-copy], ${FRAME} [data-callout]`;
+
+const html = document.documentElement;
+
+// ---- Excerpt frames: listeners on the document, not React state, so they cost hydration nothing.
+
+/** The text of the shown lines only: no line numbers, markers or elisions. */
+function shownCode(frame: Element): string {
+  return Array.from(frame.querySelectorAll('[data-line] > .excerpt-code'))
+    .map((el) => el.textContent ?? '')
+    .join('\n');
+}
+
+/** Relates the callout `n` of `frame` (or none) and unrelates what was related before. */
+function relate(frame: Element | null, n: string | null): void {
+  document.querySelectorAll(`${FRAME} .is-related`).forEach((el) => {
+    if (el.closest(FRAME) !== frame || (el as HTMLElement).dataset.callout !== n) el.classList.remove('is-related');
+  });
+  if (frame && n) frame.querySelectorAll(`[data-callout="${CSS.escape(n)}"]`).forEach((el) => el.classList.add('is-related'));
+}
+
+function relateCalloutAt(event: Event): void {
+  const target = event.target instanceof Element ? event.target : null;
+  const callout = target?.closest<HTMLElement>(`${FRAME} [data-callout]`);
+  relate(callout?.closest(FRAME) ?? null, callout?.dataset.callout ?? null);
+}
+
+async function copyExcerpt(event: MouseEvent): Promise<void> {
+  const button = event.target instanceof Element ? event.target.closest<HTMLButtonElement>(`${FRAME} [data-excerpt-copy]`) : null;
+  const frame = button?.closest(FRAME);
+  if (!button || !frame) return;
+  await navigator.clipboard.writeText(shownCode(frame));
+  button.setAttribute('data-copied', '');
+  window.setTimeout(() => button.removeAttribute('data-copied'), COPIED_FOR_MS);
+}
+
+document.addEventListener('mouseover', relateCalloutAt, {passive: true});
+document.addEventListener('focusin', relateCalloutAt);
+document.addEventListener('touchstart', relateCalloutAt, {passive: true});
+document.addEventListener('click', (event) => void copyExcerpt(event));
+// Tells the CSS that the copy button can work.
+html.setAttribute('data-excerpt-frames', '');
+
+// ---- The runtime gate.
+
+const runtimeBlock = document.getElementById('__runtime-scripts');
+const runtimeScripts: string[] = runtimeBlock ? JSON.parse(runtimeBlock.textContent ?? '[]') : [];
+let hydrated: Promise<void> | null = null;
+
+const isHydrated = () => html.getAttribute('data-has-hydrated') === 'true';
+
+/** Loads the runtime once, in order; resolves when React has hydrated the page. */
+function loadRuntime(): Promise<void> {
+  if (hydrated) return hydrated;
+  html.setAttribute('data-runtime', 'loading');
+  hydrated = new Promise<void>((resolve) => {
+    const done = () => {
+      html.setAttribute('data-runtime', 'ready');
+      resolve();
+    };
+    if (isHydrated()) return done();
+    const watch = new MutationObserver(() => {
+      if (!isHydrated()) return;
+      watch.disconnect();
+      done();
+    });
+    watch.observe(html, {attributes: true, attributeFilter: ['data-has-hydrated']});
+  });
+  for (const src of runtimeScripts) {
+    const script = document.createElement('script');
+    script.src = src;
+    // Inserted scripts run as soon as they arrive unless told otherwise; the runtime chunk goes first.
+    script.async = false;
+    document.head.appendChild(script);
+  }
+  return hydrated;
+}
+
+const waiting = () => runtimeScripts.length > 0 && !isHydrated();
+
+function reachFor(event: Event): void {
+  if (!waiting()) return;
+  const target = event.target instanceof Element ? event.target : null;
+  if (event.type === 'keydown' || event.type === 'focusin' || target?.closest(RUNTIME_DRIVEN)) void loadRuntime();
+}
+
+/** Shows the progress bar until the runtime is ready, then runs `action`. */
+function afterRuntime(action: () => void): void {
+  html.setAttribute('data-runtime-pending', '');
+  void loadRuntime().then(() => {
+    html.removeAttribute('data-runtime-pending');
+    action();
+  });
+}
+
+/** A link the browser follows well without the runtime: to this page's own #fragment, another origin, a new tab. */
+function followsNatively(anchor: HTMLAnchorElement): boolean {
+  if ((anchor.target && anchor.target !== '_self') || anchor.hasAttribute('download')) return true;
+  const url = new URL(anchor.href, window.location.href);
+  if (url.origin !== window.location.origin) return true;
+  return url.pathname === window.location.pathname && url.search === window.location.search && url.hash !== '';
+}
+
+function queueClick(event: MouseEvent): void {
+  if (!waiting() || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  const target = event.target instanceof Element ? event.target : null;
+  if (!target || target.closest(FRAME_OWN)) return;
+  const driven = target.closest<HTMLElement>('a[href], button, [role="button"], [role="tab"]');
+  if (!driven || (driven instanceof HTMLAnchorElement && followsNatively(driven))) return;
+  event.preventDefault();
+  event.stopPropagation();
+  afterRuntime(() => driven.click());
+}
+
+function searchShortcut(event: KeyboardEvent): void {
+  if (!waiting() || !(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== 'k') return;
+  const input = document.querySelector<HTMLInputElement>('.navbar__search-input');
+  if (!input) return;
+  event.preventDefault();
+  // On mount the search bar sees the focused box (and any typed query), loads its index and opens.
+  input.focus();
+}
+
+// The theme renders its colour-mode toggle disabled until it runs; a click on it now waits for it.
+if (runtimeScripts.length) {
+  document.querySelectorAll('.navbar button[class*="toggleButton"][disabled]').forEach((button) => button.removeAttribute('disabled'));
+}
+
+for (const type of ['mouseover', 'touchstart', 'focusin', 'keydown']) {
+  document.addEventListener(type, reachFor, {capture: true, passive: true});
+}
+document.addEventListener('click', queueClick, {capture: true});
+document.addEventListener('keydown', searchShortcut, {capture: true});
+
+// ---- The table of contents, until the theme's own highlighter runs: the same rule as its
+// useTOCHighlight (the first heading below the navbar if it is in the top half, else the one before).
+
+const ACTIVE_TOC_LINK = 'table-of-contents__link--active';
+
+function markTocSection(): void {
+  if (!waiting()) return;
+  const links = Array.from(document.querySelectorAll<HTMLAnchorElement>('a.toc-highlight'));
+  if (!links.length) return;
+  const headings = links
+    .map((link) => document.getElementById(decodeURIComponent(link.hash.slice(1))))
+    .filter((el): el is HTMLElement => el !== null);
+  const navbarHeight = document.querySelector('.navbar')?.clientHeight ?? 0;
+  const next = headings.find((h) => h.getBoundingClientRect().top >= navbarHeight);
+  let active: HTMLElement | undefined = headings[headings.length - 1];
+  if (next) {
+    const rect = next.getBoundingClientRect();
+    active = rect.top > 0 && rect.bottom < window.innerHeight / 2 ? next : headings[headings.indexOf(next) - 1];
+  }
+  for (const link of links) link.classList.toggle(ACTIVE_TOC_LINK, !!active && link.hash === `#${active.id}`);
+}
+
+if (runtimeScripts.length) {
+  let frame = 0;
+  const onScroll = () => {
+    if (!frame) frame = requestAnimationFrame(() => ((frame = 0), markTocSection()));
+  };
+  window.addEventListener('scroll', onScroll, {passive: true});
+  markTocSection();
+  // Fetched, not run, once the page is idle: a reader's first action then waits on CPU only.
+  const prefetch = () => {
+    for (const src of runtimeScripts) {
+      const link = document.createElement('link');
+      link.rel = 'prefetch';
+      link.as = 'script';
+      link.href = src;
+      document.head.appendChild(link);
+    }
+  };
+  window.addEventListener('load', () => ('requestIdleCallback' in window ? requestIdleCallback(prefetch) : setTimeout(prefetch, 1)));
+}

@@ -1,0 +1,60 @@
+/**
+ * Ships built pages without the runtime's <script> tags: `deferredRuntimeTemplate` (the config's
+ * ssrTemplate) lists their URLs in a JSON block, and the plugin inlines src/client/before-runtime.ts
+ * at the end of <body>, which loads them when a reader reaches for something they drive.
+ */
+import {readFileSync} from 'node:fs';
+import {resolve} from 'node:path';
+import type {Plugin} from '@docusaurus/types';
+import ts from 'typescript';
+
+const BEFORE_RUNTIME = resolve(__dirname, '../client/before-runtime.ts');
+
+/** Docusaurus' own SSG template (ssgTemplate.html.js), but for how it lists the runtime's scripts. */
+export const deferredRuntimeTemplate = `
+<!DOCTYPE html>
+<html <%~ it.htmlAttributes %>>
+  <head>
+    <meta charset="UTF-8">
+    <meta name="generator" content="Docusaurus v<%= it.version %>">
+    <% it.metaAttributes.forEach((metaAttribute) => { %>
+      <%~ metaAttribute %>
+    <% }); %>
+    <%~ it.headTags %>
+    <% it.stylesheets.forEach((stylesheet) => { %>
+      <link rel="stylesheet" href="<%= it.baseUrl %><%= stylesheet %>" />
+    <% }); %>
+    <script type="application/json" id="__runtime-scripts"><%~ JSON.stringify(it.scripts.map((script) => it.baseUrl + script)) %></script>
+  </head>
+  <body <%~ it.bodyAttributes %>>
+    <%~ it.preBodyTags %>
+    <div id="__docusaurus"><%~ it.appHtml %></div>
+    <%~ it.postBodyTags %>
+  </body>
+</html>
+`;
+
+/** The script as the browser runs it: TypeScript types removed, no module syntax. */
+export function beforeRuntimeScript(): string {
+  const {outputText, diagnostics} = ts.transpileModule(readFileSync(BEFORE_RUNTIME, 'utf8'), {
+    fileName: BEFORE_RUNTIME,
+    reportDiagnostics: true,
+    compilerOptions: {target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.ESNext, removeComments: true},
+  });
+  if (diagnostics?.length) {
+    throw new Error(`${BEFORE_RUNTIME}: ${ts.flattenDiagnosticMessageText(diagnostics[0].messageText, '\n')}`);
+  }
+  // The file is a module only for the type checker; inline, it runs as a classic script in its own scope.
+  return `(()=>{${outputText.replace(/^export \{\};$/m, '')}})();`;
+}
+
+export default function deferredRuntime(): Plugin {
+  const script = beforeRuntimeScript();
+  return {
+    name: 'deferred-runtime',
+    getPathsToWatch: () => [BEFORE_RUNTIME],
+    injectHtmlTags() {
+      return {postBodyTags: [{tagName: 'script', innerHTML: script}]};
+    },
+  };
+}
