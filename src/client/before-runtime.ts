@@ -4,15 +4,18 @@
  * Built pages ship without <script src> tags (src/plugins/deferred-runtime.ts): the runtime's URLs
  * wait in a JSON block, and this script, inlined at the end of <body>, loads them the first time a
  * reader reaches for something the runtime drives: hovers, touches or focuses a link, button, tab,
- * input or code block, or presses a key. Reading and scrolling never load it. Until it has hydrated:
+ * input or code block, or presses a key. Reading and scrolling never load it; a page marked
+ * <html data-needs-runtime> (the search results) loads it at once. Until it has hydrated:
  * - a click on a link to a page of this site, a button or a tab shows a progress bar at once, and
  *   is replayed on the same element once React owns it, so a page link still moves through the
  *   router (no reload), the language switch still carries the #hash, and the colour-mode toggle
  *   (which the theme renders disabled until it runs) is enabled to take the click;
  * - Ctrl/⌘-K focuses the search box; the search bar picks up the focus and what was typed on mount;
  * - the table of contents marks the section in view, as the theme does once it runs;
- * - excerpt frames work on their own, before and after: hover, focus or tap on a callout marker or
- *   its note relates the two (class is-related), and the copy button copies the shown lines.
+ * - excerpt frames and "Copy page" work on their own, before and after: hover, focus or tap on a
+ *   callout marker or its note relates the two (class is-related), an excerpt's copy button copies
+ *   the shown lines, and "Copy page" copies the page's Markdown twin. <html data-page-script> shows
+ *   the copy buttons, which stay hidden without JavaScript.
  * In `docusaurus start` the runtime loads as usual (no JSON block) and only the last item applies.
  *
  * Transpiled alone (no imports, no bundler): keep it plain DOM code.
@@ -24,8 +27,9 @@ const FRAME = '[data-cilium-excerpt]';
 const COPIED_FOR_MS = 1500;
 /** Elements whose behaviour is the runtime's; reaching for one loads it. */
 const RUNTIME_DRIVEN = 'a[href], button, [role="button"], [role="tab"], input, select, textarea, [data-code-block]';
-/** What the excerpt frames do themselves (below): never queued for the runtime. */
-const FRAME_OWN = `${FRAME} [data-excerpt-copy], ${FRAME} [data-callout]`;
+const COPY_PAGE = '[data-copy-page]';
+/** What this script does itself (below): never queued for the runtime. */
+const OWN_CONTROLS = `${FRAME} [data-excerpt-copy], ${FRAME} [data-callout], ${COPY_PAGE}`;
 
 const html = document.documentElement;
 
@@ -65,8 +69,34 @@ document.addEventListener('mouseover', relateCalloutAt, {passive: true});
 document.addEventListener('focusin', relateCalloutAt);
 document.addEventListener('touchstart', relateCalloutAt, {passive: true});
 document.addEventListener('click', (event) => void copyExcerpt(event));
-// Tells the CSS that the copy button can work.
-html.setAttribute('data-excerpt-frames', '');
+
+// ---- "Copy page" (src/components/PageMarkdown): the page's Markdown twin, fetched and copied.
+
+async function copyMarkdown(url: string): Promise<void> {
+  const text = fetch(url).then((response) => {
+    if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+    return response.text();
+  });
+  // Safari only lets a click write to the clipboard synchronously: hand it the pending text.
+  if (typeof ClipboardItem !== 'undefined' && navigator.clipboard?.write) {
+    const blob = text.then((value) => new Blob([value], {type: 'text/plain'}));
+    await navigator.clipboard.write([new ClipboardItem({'text/plain': blob})]);
+  } else {
+    await navigator.clipboard.writeText(await text);
+  }
+}
+
+document.addEventListener('click', (event) => {
+  const button = event.target instanceof Element ? event.target.closest<HTMLButtonElement>(COPY_PAGE) : null;
+  if (!button) return;
+  void copyMarkdown(button.dataset.copyPage!).then(
+    () => button.setAttribute('data-copy-state', 'copied'),
+    () => button.setAttribute('data-copy-state', 'failed'),
+  ).finally(() => window.setTimeout(() => button.removeAttribute('data-copy-state'), 2000));
+});
+
+// Tells the CSS that the copy buttons can work.
+html.setAttribute('data-page-script', '');
 
 // ---- The runtime gate.
 
@@ -105,6 +135,9 @@ function loadRuntime(): Promise<void> {
 
 const waiting = () => runtimeScripts.length > 0 && !isHydrated();
 
+// A page whose content is the runtime's work (the search results) asks for it at once.
+if (html.hasAttribute('data-needs-runtime')) void loadRuntime();
+
 function reachFor(event: Event): void {
   if (!waiting()) return;
   const target = event.target instanceof Element ? event.target : null;
@@ -131,7 +164,7 @@ function followsNatively(anchor: HTMLAnchorElement): boolean {
 function queueClick(event: MouseEvent): void {
   if (!waiting() || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
   const target = event.target instanceof Element ? event.target : null;
-  if (!target || target.closest(FRAME_OWN)) return;
+  if (!target || target.closest(OWN_CONTROLS)) return;
   const driven = target.closest<HTMLElement>('a[href], button, [role="button"], [role="tab"]');
   if (!driven || (driven instanceof HTMLAnchorElement && followsNatively(driven))) return;
   event.preventDefault();
@@ -148,9 +181,10 @@ function searchShortcut(event: KeyboardEvent): void {
   input.focus();
 }
 
-// The theme renders its colour-mode toggle disabled until it runs; a click on it now waits for it.
+// Controls rendered disabled until React runs (ours carry data-until-runtime; the theme's colour-mode
+// toggle): enabled now, a click on one waits for the runtime and is replayed, a typed filter is read on mount.
 if (runtimeScripts.length) {
-  document.querySelectorAll('.navbar button[class*="toggleButton"][disabled]').forEach((button) => button.removeAttribute('disabled'));
+  document.querySelectorAll('[data-until-runtime][disabled], .navbar button[class*="toggleButton"][disabled]').forEach((el) => el.removeAttribute('disabled'));
 }
 
 for (const type of ['mouseover', 'touchstart', 'focusin', 'keydown']) {
@@ -186,8 +220,8 @@ if (runtimeScripts.length) {
   const onScroll = () => {
     if (!frame) frame = requestAnimationFrame(() => ((frame = 0), markTocSection()));
   };
+  // From the first scroll on (a #hash arrival scrolls too): measuring now would force a layout while the page is still parsing.
   window.addEventListener('scroll', onScroll, {passive: true});
-  markTocSection();
   // Fetched, not run, once the page is idle: a reader's first action then waits on CPU only.
   const prefetch = () => {
     for (const src of runtimeScripts) {

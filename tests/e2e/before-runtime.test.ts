@@ -122,6 +122,25 @@ describe('before the runtime', () => {
       await context.close();
     });
 
+    test(`${label}: a reference table filtered and sorted before the runtime shows the result once it runs`, async () => {
+      const {context, record, page, release} = await openHeld(`${prefix}/docs/reference/maps`, {colorScheme: scheme});
+      const rows = () => page.locator('[data-fact-row]').count();
+      const all = await rows();
+      await page.locator('input[type="search"]:not(.navbar__search-input)').fill('lxc');
+      await page.locator('th button').first().click();
+      assert.equal(await pending(page), true, 'the sort click waits with the progress bar');
+      await release();
+      await page.waitForFunction((n) => document.querySelectorAll('[data-fact-row]').length < n, all, {timeout: 10_000});
+      const names = await page.locator('[data-fact-row] td:first-child').allInnerTexts();
+      assert.ok(names.length > 0, `filtered to ${names.length} of ${all}`);
+      const texts = await page.locator('[data-fact-row]').allInnerTexts();
+      assert.ok(texts.every((t) => t.toLowerCase().includes('lxc')), 'every remaining row mentions lxc');
+      assert.ok(await page.locator('th[aria-sort]').count() > 0, 'a column is sorted');
+      assert.deepEqual(record.pageErrors, []);
+      assert.deepEqual(record.consoleErrors, []);
+      await context.close();
+    });
+
     test(`${label}: the theme toggle and the language switch, clicked before the runtime, do their work once it runs`, async () => {
       const {context, record, page, release} = await openHeld(`${prefix}/docs/source-layout`, {colorScheme: scheme});
       await page.locator('.navbar button[class*="toggleButton"]').first().click();

@@ -40,16 +40,17 @@ describe('navigation', () => {
     const {context} = await newContext(browser, {viewport: {width: 1280, height: 720}});
     const page = await context.newPage();
     await page.goto(`${server.origin}/docs/source-layout#${id}`, {waitUntil: 'networkidle'});
-    const switchTo = async (label: string) => {
+    // The click is carried out once the runtime runs (src/client/before-runtime.ts): wait for the new page.
+    const switchTo = async (label: string, pathname: string) => {
       await page.locator('.navbar .dropdown > .navbar__link').first().hover();
-      await Promise.all([page.waitForURL(/./), page.getByRole('link', {name: label, exact: true}).first().click()]);
+      await Promise.all([page.waitForURL((url) => url.pathname === pathname), page.getByRole('link', {name: label, exact: true}).first().click()]);
       await page.waitForLoadState('networkidle');
     };
-    await switchTo('简体中文');
+    await switchTo('简体中文', '/zh-Hans/docs/source-layout');
     assert.equal(new URL(page.url()).pathname, '/zh-Hans/docs/source-layout');
     assert.equal(new URL(page.url()).hash, `#${id}`);
     assert.equal(await page.getAttribute('html', 'lang'), 'zh-Hans');
-    await switchTo('English');
+    await switchTo('English', '/docs/source-layout');
     assert.equal(new URL(page.url()).pathname, '/docs/source-layout');
     assert.equal(new URL(page.url()).hash, `#${id}`);
     await context.close();

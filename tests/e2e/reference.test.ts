@@ -5,7 +5,7 @@ import {join} from 'node:path';
 import {describe, test} from 'node:test';
 import type {Browser} from 'playwright-core';
 import {SITE_ROOT} from '../../src/lib/mdx-scan';
-import {isBelowNavbarAndInView, newContext} from '../../scripts/lib/browser';
+import {isBelowNavbarAndInView, newContext, waitForHydration} from '../../scripts/lib/browser';
 import {startSite} from '../support/start-site';
 import {type RunningServer} from '../../scripts/lib/server';
 
@@ -41,6 +41,8 @@ describe('reference pages', () => {
     const {context} = await newContext(browser);
     const page = await context.newPage();
     await page.goto(`${server.origin}/docs/reference/maps`, {waitUntil: 'networkidle'});
+    // Filtering is React's work (a filter typed before the runtime: tests/e2e/before-runtime.test.ts).
+    await waitForHydration(page);
     const filter = page.locator('input[type="search"]:not(.navbar__search-input)');
     await filter.fill('lxc');
     const names = await page.locator('[data-fact-row] td:first-child').allInnerTexts();
@@ -58,6 +60,7 @@ describe('reference pages', () => {
     const {context} = await newContext(browser);
     const page = await context.newPage();
     await page.goto(`${server.origin}/docs/reference/maps`, {waitUntil: 'networkidle'});
+    await waitForHydration(page);
     await page.locator('th button').first().click();
     const names = await page.locator('[data-fact-row] td:first-child').allInnerTexts();
     assert.deepEqual(names, [...names].sort((a, b) => a.localeCompare(b)));
@@ -85,6 +88,7 @@ describe('reference pages', () => {
     assert.ok(await isBelowNavbarAndInView(page, '#module-loader'));
     const closed = () => page.locator('details[data-module]:not([open])').count();
     assert.ok((await closed()) > 0);
+    await waitForHydration(page);
     await page.getByRole('button', {name: 'Expand all'}).click();
     assert.equal(await closed(), 0);
     await page.getByRole('button', {name: 'Collapse all'}).click();

@@ -82,10 +82,10 @@ export default function CellTree(): ReactNode {
   return (
     <div className={styles.cellTree}>
       <div className={styles.toolbar}>
-        <button type="button" className="button button--sm button--secondary" disabled={!isBrowser} onClick={() => setAll(true)}>
+        <button type="button" className="button button--sm button--secondary" disabled={!isBrowser} data-until-runtime="" onClick={() => setAll(true)}>
           <Translate id="celltree.expandAll">Expand all</Translate>
         </button>
-        <button type="button" className="button button--sm button--secondary" disabled={!isBrowser} onClick={() => setAll(false)}>
+        <button type="button" className="button button--sm button--secondary" disabled={!isBrowser} data-until-runtime="" onClick={() => setAll(false)}>
           <Translate id="celltree.collapseAll">Collapse all</Translate>
         </button>
       </div>

@@ -4,7 +4,7 @@
  * reorder or hide rows in the browser. Hydration keeps the server's rows as they are (hundreds of
  * rows, each with links); React takes them over the first time a reader filters or sorts.
  */
-import React, {type ReactNode, useMemo, useState} from 'react';
+import React, {type ReactNode, useEffect, useMemo, useRef, useState} from 'react';
 import Translate, {translate} from '@docusaurus/Translate';
 import useBrokenLinks from '@docusaurus/useBrokenLinks';
 import useIsBrowser from '@docusaurus/useIsBrowser';
@@ -39,6 +39,15 @@ export default function FactTable<Row extends {anchor: string; drift?: string}>(
   const serverRows = useKeptServerHtml();
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<{column: number; direction: 1 | -1} | null>(null);
+  const filterBox = useRef<HTMLInputElement>(null);
+  // A reader may type before the runtime runs (src/client/before-runtime.ts enables the box): filter by it.
+  useEffect(() => {
+    const typed = filterBox.current?.value;
+    if (!typed) return;
+    serverRows.release();
+    setQuery(typed);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on mount
+  }, []);
 
   const brokenLinks = useBrokenLinks();
   for (const row of rows) brokenLinks.collectAnchor(row.anchor);
@@ -69,9 +78,11 @@ export default function FactTable<Row extends {anchor: string; drift?: string}>(
             <Translate id="facttable.filter" description="Label of the filter box above a reference table">Filter</Translate>
           </span>
           <input
+            ref={filterBox}
             type="search"
             value={query}
             disabled={!isBrowser}
+            data-until-runtime=""
             onChange={(event) => {
               serverRows.release();
               setQuery(event.target.value);
@@ -97,7 +108,7 @@ export default function FactTable<Row extends {anchor: string; drift?: string}>(
                   aria-sort={sort?.column === i ? (sort.direction === 1 ? 'ascending' : 'descending') : undefined}>
                   {column.sortBy ? (
                     // On the server too (disabled until React runs), so the header keeps its size on hydration.
-                    <button type="button" className={styles.sort} disabled={!isBrowser} onClick={() => toggleSort(i)}>
+                    <button type="button" className={styles.sort} disabled={!isBrowser} data-until-runtime="" onClick={() => toggleSort(i)}>
                       {column.label}
                       <span aria-hidden="true">{sort?.column === i ? (sort.direction === 1 ? ' ▲' : ' ▼') : ' ↕'}</span>
                     </button>

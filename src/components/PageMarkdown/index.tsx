@@ -1,53 +1,28 @@
 /**
  * "View as Markdown" and "Copy page" above a doc page: both reach the page's Markdown twin
  * (`<page>.md`, written by src/plugins/markdown-twins.ts). The link is plain HTML and works without
- * JavaScript; the button is the only hydrated part and stays hidden until it can work.
+ * JavaScript; the button stays hidden until the page script that copies runs.
  */
-import React, {type ReactNode, useCallback, useState} from 'react';
+import React, {type ReactNode} from 'react';
 import clsx from 'clsx';
 import Head from '@docusaurus/Head';
 import Translate from '@docusaurus/Translate';
-import useIsBrowser from '@docusaurus/useIsBrowser';
 import {markdownPath} from '@site/src/markdown/path';
 import styles from './styles.module.css';
 
-type CopyState = 'idle' | 'copied' | 'failed';
-
-async function copyFrom(url: string): Promise<void> {
-  const text = fetch(url).then((response) => {
-    if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-    return response.text();
-  });
-  // Safari only lets a click write to the clipboard synchronously: hand it the pending text.
-  if (typeof ClipboardItem !== 'undefined' && navigator.clipboard?.write) {
-    const blob = text.then((value) => new Blob([value], {type: 'text/plain'}));
-    await navigator.clipboard.write([new ClipboardItem({'text/plain': blob})]);
-  } else {
-    await navigator.clipboard.writeText(await text);
-  }
-}
-
+/** Copying is src/client/before-runtime.ts's work (data-copy-page): it works before the runtime and costs hydration nothing. */
 function CopyPageButton({markdownUrl}: {markdownUrl: string}): ReactNode {
-  const ready = useIsBrowser();
-  const [state, setState] = useState<CopyState>('idle');
-  const copy = useCallback(async () => {
-    try {
-      await copyFrom(markdownUrl);
-      setState('copied');
-    } catch {
-      setState('failed');
-    }
-    window.setTimeout(() => setState('idle'), 2000);
-  }, [markdownUrl]);
   return (
-    <button type="button" className={clsx('button button--sm button--secondary', styles.copy)} onClick={copy} aria-live="polite" disabled={!ready} hidden={!ready} data-copy-page="">
-      {state === 'copied' ? (
-        <Translate id="pageMarkdown.copied" description="Shown after the page's Markdown was copied">Copied</Translate>
-      ) : state === 'failed' ? (
-        <Translate id="pageMarkdown.copyFailed" description="Shown when the page's Markdown could not be copied">Copy failed</Translate>
-      ) : (
+    <button type="button" className={clsx('button button--sm button--secondary', styles.copy)} aria-live="polite" data-copy-page={markdownUrl}>
+      <span data-copy-label="idle">
         <Translate id="pageMarkdown.copy" description="Button that copies the whole page as Markdown">Copy page</Translate>
-      )}
+      </span>
+      <span data-copy-label="copied">
+        <Translate id="pageMarkdown.copied" description="Shown after the page's Markdown was copied">Copied</Translate>
+      </span>
+      <span data-copy-label="failed">
+        <Translate id="pageMarkdown.copyFailed" description="Shown when the page's Markdown could not be copied">Copy failed</Translate>
+      </span>
     </button>
   );
 }

@@ -1,6 +1,8 @@
 /**
  * The search plugin's results page renders no <main> and no meta description: ask the Layout for
  * the landmark (axe: landmark-one-main) and describe the page (Lighthouse SEO: meta-description).
+ * Its results are the runtime's work, so the page asks for the runtime at once (data-needs-runtime,
+ * src/client/before-runtime.ts) instead of waiting for the reader to reach for something.
  */
 import React, {type ReactNode} from 'react';
 import Head from '@docusaurus/Head';
@@ -17,6 +19,7 @@ export default function SearchPageWrapper(): ReactNode {
   return (
     <MainLandmark>
       <Head>
+        <html data-needs-runtime="" />
         <meta name="description" content={description} />
         <meta property="og:description" content={description} />
       </Head>
