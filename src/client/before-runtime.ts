@@ -50,9 +50,16 @@ function relate(frame: Element | null, n: string | null): void {
   if (frame && n) frame.querySelectorAll(`[data-callout="${CSS.escape(n)}"]`).forEach((el) => el.classList.add('is-related'));
 }
 
+/** How the current relation was made: a pointer leaving the callout undoes only a hover's. */
+let relatedBy: string | null = null;
+
 function relateCalloutAt(event: Event): void {
   const target = event.target instanceof Element ? event.target : null;
   const callout = target?.closest<HTMLElement>(`${FRAME} [data-callout]`);
+  // Chrome also sends mouseover when the page scrolls under a still pointer (a tapped marker jumps to
+  // its note): that must not undo a relation made by a tap or by focus.
+  if (!callout && event.type === 'mouseover' && relatedBy !== 'mouseover') return;
+  relatedBy = callout ? event.type : null;
   relate(callout?.closest(FRAME) ?? null, callout?.dataset.callout ?? null);
 }
 
