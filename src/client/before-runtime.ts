@@ -143,7 +143,7 @@ function loadRuntime(): Promise<void> {
 const waiting = () => runtimeScripts.length > 0 && !isHydrated();
 
 // A page whose content is the runtime's work (the search results) asks for it at once.
-if (html.hasAttribute('data-needs-runtime')) void loadRuntime();
+if (waiting() && html.hasAttribute('data-needs-runtime')) void loadRuntime();
 
 function reachFor(event: Event): void {
   if (!waiting()) return;
