@@ -36,11 +36,22 @@ describe('excerpts without CSS', () => {
     const problems: string[] = [];
     const read = () =>
       page.$$eval('[data-cilium-excerpt] pre', (pres) =>
-        pres.map((pre) => ({id: pre.closest('figure')!.id, innerText: (pre as HTMLElement).innerText, textContent: pre.textContent})),
+        pres.map((pre) => {
+          // What selecting the lines and copying gives. (Not innerText: styled, a frame away from the
+          // viewport is not laid out yet, and innerText is empty there; a selection draws it.)
+          const range = document.createRange();
+          range.selectNodeContents(pre);
+          const selection = getSelection()!;
+          selection.removeAllRanges();
+          selection.addRange(range);
+          const selected = selection.toString();
+          selection.removeAllRanges();
+          return {id: pre.closest('figure')!.id, selected, innerText: (pre as HTMLElement).innerText, textContent: pre.textContent};
+        }),
       );
     for (const [path, ids] of pages) {
       await page.goto(server.origin + path);
-      // Styled, innerText is what selecting and copying the lines gives: no numbers, no doubled breaks.
+      // Styled, the selected text must be the lines: no numbers, no doubled breaks.
       const styled = await read();
       await page.evaluate(() => document.querySelectorAll('link[rel="stylesheet"], style').forEach((el) => el.remove()));
       // Unstyled, it is what a text browser shows.
@@ -48,7 +59,7 @@ describe('excerpts without CSS', () => {
       assert.deepEqual(styled.map((s) => s.id), ids, `${path}: excerpts in page order`);
       for (const [i, id] of ids.entries()) {
         const expected = excerptTextLines(id, path).join('\n');
-        const found = {styled: styled[i].innerText, unstyled: unstyled[i].innerText, textContent: unstyled[i].textContent};
+        const found = {styled: styled[i].selected, unstyled: unstyled[i].innerText, textContent: unstyled[i].textContent};
         for (const [how, text] of Object.entries(found)) {
           if (text !== expected) problems.push(`${path} #${id} (${how}):\n${text}\n--- expected ---\n${expected}`);
         }
@@ -118,6 +129,8 @@ describe('excerpts in print', () => {
           link: figure.querySelector<HTMLAnchorElement>(`figcaption a[href*="/blob/${commit}/"]`)?.href,
           // innerText holds only what is rendered, so this is the permalink as printed.
           caption: figure.querySelector('figcaption')!.innerText,
+          // On screen a far frame waits to be drawn (content-visibility: auto); paper gets them all.
+          drawn: figure.checkVisibility({contentVisibilityAuto: true}),
         }));
         const chrome = ['.navbar', '.theme-doc-sidebar-container', '.table-of-contents', '.theme-doc-toc-mobile', '.footer', '.pagination-nav', '.theme-doc-breadcrumbs']
           .filter((selector) => Array.from(document.querySelectorAll(selector)).some((el) => el.checkVisibility()));
@@ -131,8 +144,9 @@ describe('excerpts in print', () => {
         return {figures, chrome, wide, scrolls, width: document.documentElement.clientWidth};
       }, CILIUM_COMMIT);
       assert.deepEqual(report.figures.map((f) => f.id), ids, `${path}: excerpts in page order`);
-      for (const {id, link, caption} of report.figures) {
+      for (const {id, link, caption, drawn} of report.figures) {
         if (!link || !caption.includes(link)) problems.push(`${path} #${id}: the printed header does not show ${link}`);
+        if (!drawn) problems.push(`${path} #${id}: not drawn in print`);
       }
       if (report.chrome.length) problems.push(`${path}: chrome printed: ${report.chrome.join(', ')}`);
       if (report.scrolls) problems.push(`${path}: the page is wider than the paper`);

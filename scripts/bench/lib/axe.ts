@@ -44,25 +44,31 @@ export async function themedContext(
   return made;
 }
 
-/** Loads `url`, lets lazy content arrive (scrolls to the end and back) and settles fonts. */
-export async function loadSettled(page: Page, url: string): Promise<void> {
+/**
+ * Loads `url`, lets lazy content arrive (scrolls to the end and back) and settles fonts. With
+ * `scroll: false` the page stays as loaded, as Lighthouse audits it: far excerpt frames and cards
+ * not yet laid out (content-visibility).
+ */
+export async function loadSettled(page: Page, url: string, {scroll = true} = {}): Promise<void> {
   await gotoQuiet(page, url, 600);
-  await page.evaluate(async () => {
-    const step = Math.max(200, window.innerHeight);
-    for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
-      window.scrollTo(0, y);
-      await new Promise((r) => requestAnimationFrame(() => r(null)));
+  await page.evaluate(async (scrollThrough) => {
+    if (scrollThrough) {
+      const step = Math.max(200, window.innerHeight);
+      for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
+        window.scrollTo(0, y);
+        await new Promise((r) => requestAnimationFrame(() => r(null)));
+      }
+      window.scrollTo(0, document.documentElement.scrollHeight);
     }
-    window.scrollTo(0, document.documentElement.scrollHeight);
     await document.fonts.ready;
-    window.scrollTo(0, 0);
-  });
+    if (scrollThrough) window.scrollTo(0, 0);
+  }, scroll);
   await page.waitForLoadState('networkidle');
   // Theme colours use CSS transitions; let any in flight finish before contrast is measured.
   await page.waitForTimeout(150);
 }
 
-/** Runs every non-experimental axe rule on the page as it stands. */
+/** Runs every non-experimental axe rule on the page as it stands, and target-size, which Lighthouse adds. */
 export async function runAxe(page: Page): Promise<AxeViolation[]> {
   const hasAxe = await page.evaluate(() => typeof (window as unknown as {axe?: unknown}).axe !== 'undefined');
   if (!hasAxe) await page.addScriptTag({content: AXE_SOURCE});
@@ -71,7 +77,7 @@ export async function runAxe(page: Page): Promise<AxeViolation[]> {
 }
 
 const IN_PAGE_AXE = `(async () => {
-  const {violations} = await window.axe.run(document, {resultTypes: ['violations']});
+  const {violations} = await window.axe.run(document, {resultTypes: ['violations'], rules: {'target-size': {enabled: true}}});
   const flat = (t) => (Array.isArray(t) ? t.map(flat).join(' >>> ') : String(t));
   return violations.map((v) => ({
     rule: v.id,
