@@ -5,7 +5,8 @@
  * wait in a JSON block, and this script, inlined at the end of <body>, loads them the first time a
  * reader reaches for something the runtime drives: hovers, touches or focuses a link, button, tab,
  * input or code block, or presses a key. Reading and scrolling never load it; a page marked
- * <html data-needs-runtime> (the search results) loads it at once. Until it has hydrated:
+ * <html data-needs-runtime="q"> (the search results) loads it at once when the URL has ?q=. Until
+ * it has hydrated:
  * - a click on a link to a page of this site, a button or a tab shows a progress bar at once, and
  *   is replayed on the same element once React owns it, so a page link still moves through the
  *   router (no reload), the language switch still carries the #hash, and the colour-mode toggle
@@ -142,12 +143,17 @@ function loadRuntime(): Promise<void> {
 
 const waiting = () => runtimeScripts.length > 0 && !isHydrated();
 
-// A page whose content is the runtime's work (the search results) asks for it at once.
-if (waiting() && html.hasAttribute('data-needs-runtime')) void loadRuntime();
+// A page whose content is the runtime's work for what the URL asks asks for it at once: the search
+// page names its query parameter (data-needs-runtime="q"), so /search?q=… loads the runtime and a
+// bare /search, a search box and nothing else, waits like every other page.
+const neededFor = html.getAttribute('data-needs-runtime');
+if (waiting() && neededFor !== null && (neededFor === '' || new URLSearchParams(window.location.search).has(neededFor))) void loadRuntime();
 
 function reachFor(event: Event): void {
   if (!waiting()) return;
   const target = event.target instanceof Element ? event.target : null;
+  // The page focused an autofocus field, not the reader; their key, touch or pointer will follow.
+  if (event.type === 'focusin' && target?.hasAttribute('autofocus')) return;
   if (event.type === 'keydown' || event.type === 'focusin' || target?.closest(RUNTIME_DRIVEN)) void loadRuntime();
 }
 
@@ -194,7 +200,8 @@ if (runtimeScripts.length) {
   document.querySelectorAll('[data-until-runtime][disabled], .navbar button[class*="toggleButton"][disabled]').forEach((el) => el.removeAttribute('disabled'));
 }
 
-for (const type of ['mouseover', 'touchstart', 'focusin', 'keydown']) {
+// input: text can arrive without a keydown the page sees (an IME's commit, a paste from the menu).
+for (const type of ['mouseover', 'touchstart', 'focusin', 'keydown', 'input']) {
   document.addEventListener(type, reachFor, {capture: true, passive: true});
 }
 document.addEventListener('click', queueClick, {capture: true});

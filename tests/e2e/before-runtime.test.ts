@@ -24,7 +24,7 @@ const CASES = [
 const hydrated = (page: Page) => page.evaluate(() => document.documentElement.dataset.hasHydrated === 'true');
 
 /** Opens `path` with every <script> from /assets/js/ held until `release()`; `requested` lists the ones the page asked for. */
-async function openHeld(path: string, options: BrowserContextOptions = {}) {
+async function openHeld(path: string, options: BrowserContextOptions = {}, waitUntil: 'networkidle' | 'domcontentloaded' = 'networkidle') {
   const {context, record} = await newContext(browser, {viewport: {width: 1280, height: 800}, ...options});
   const page = await context.newPage();
   const requested: string[] = [];
@@ -36,7 +36,8 @@ async function openHeld(path: string, options: BrowserContextOptions = {}) {
     requested.push(new URL(route.request().url()).pathname);
     held.push(route);
   });
-  await page.goto(server.origin + path, {waitUntil: 'networkidle'});
+  // 'domcontentloaded' where the page asks for a held script at once (load would never come).
+  await page.goto(server.origin + path, {waitUntil});
   await page.evaluate(() => ((window as unknown as {navigationMarker: number}).navigationMarker = 1));
   /** Lets the held scripts through; `hydration: 'wait'` then waits until React has hydrated the page. */
   const release = async (hydration: 'wait' | 'no-wait' = 'wait') => {
@@ -120,6 +121,30 @@ describe('before the runtime', () => {
       assert.deepEqual(record.pageErrors, []);
       assert.deepEqual(record.consoleErrors, []);
       await context.close();
+    });
+
+    test(`${label}: the search page without a query waits for the reader; a query typed before the runtime finds results`, async () => {
+      const {context, record, page, requested, release} = await openHeld(`${prefix}/search`, {colorScheme: scheme});
+      assert.equal(await page.evaluate(() => document.activeElement?.matches('input[name="q"]')), true, 'the search field has focus (autofocus)');
+      assert.deepEqual(requested, [], 'a bare search page requests no script on load');
+      const query = CASES.find((c) => c.locale === locale)!.query;
+      await page.keyboard.type(query, {delay: 30});
+      await page.waitForFunction(() => document.documentElement.dataset.runtime === 'loading', null, {timeout: 3000});
+      for (let i = 0; i < 50 && !requested.length; i++) await page.waitForTimeout(20);
+      assert.ok(requested.length > 0, 'typing asks for the runtime');
+      await release();
+      await page.locator('main article a[href*="/docs/"]').first().waitFor({state: 'visible', timeout: 10_000});
+      assert.equal(await page.inputValue('input[name="q"]'), query, 'the typed query is kept');
+      assert.equal(new URL(page.url()).searchParams.get('q'), query, 'the URL carries the query');
+      assert.deepEqual(record.pageErrors, []);
+      assert.deepEqual(record.consoleErrors, []);
+      await context.close();
+
+      // With a query in the URL the results are the page's content: the runtime is asked for at once.
+      const withQuery = await openHeld(`${prefix}/search?q=${encodeURIComponent(query)}`, {colorScheme: scheme}, 'domcontentloaded');
+      for (let i = 0; i < 100 && withQuery.requested.length < 2; i++) await withQuery.page.waitForTimeout(20);
+      assert.ok(withQuery.requested.some((p) => /\/main\.[0-9a-f]+\.js$/.test(p)), `/search?q= asks for the runtime on load (${withQuery.requested.join(', ')})`);
+      await withQuery.context.close();
     });
 
     test(`${label}: a reference table filtered and sorted before the runtime shows the result once it runs`, async () => {
