@@ -37,8 +37,7 @@ describe('excerpts without CSS', () => {
     const read = () =>
       page.$$eval('[data-cilium-excerpt] pre', (pres) =>
         pres.map((pre) => {
-          // What selecting the lines and copying gives. (Not innerText: styled, a frame away from the
-          // viewport is not laid out yet, and innerText is empty there; a selection draws it.)
+          // What selecting the lines and copying gives.
           const range = document.createRange();
           range.selectNodeContents(pre);
           const selection = getSelection()!;
@@ -129,7 +128,6 @@ describe('excerpts in print', () => {
           link: figure.querySelector<HTMLAnchorElement>(`figcaption a[href*="/blob/${commit}/"]`)?.href,
           // innerText holds only what is rendered, so this is the permalink as printed.
           caption: figure.querySelector('figcaption')!.innerText,
-          // On screen a far frame waits to be drawn (content-visibility: auto); paper gets them all.
           drawn: figure.checkVisibility({contentVisibilityAuto: true}),
         }));
         const chrome = ['.navbar', '.theme-doc-sidebar-container', '.table-of-contents', '.theme-doc-toc-mobile', '.footer', '.pagination-nav', '.theme-doc-breadcrumbs']
