@@ -147,7 +147,7 @@ const waiting = () => runtimeScripts.length > 0 && !isHydrated();
 // page names its query parameter (data-needs-runtime="q"), so /search?q=… loads the runtime and a
 // bare /search, a search box and nothing else, waits like every other page.
 const neededFor = html.getAttribute('data-needs-runtime');
-if (waiting() && neededFor !== null && (neededFor === '' || new URLSearchParams(window.location.search).has(neededFor))) void loadRuntime();
+if (waiting() && neededFor && new URLSearchParams(window.location.search).has(neededFor)) void loadRuntime();
 
 function reachFor(event: Event): void {
   if (!waiting()) return;
