@@ -110,7 +110,7 @@ const config: Config = {
   // Pages load the runtime when a reader reaches for it (src/plugins/deferred-runtime.ts).
   ssrTemplate: deferredRuntimeTemplate,
   // Marks the #hash target after client-side navigation too.
-  clientModules: ['./src/client/hash-target.ts'],
+  clientModules: ['./src/client/hash-target.ts', './src/client/scroll-restoration.ts'],
 
   plugins: [
     './src/plugins/content-checks.ts',

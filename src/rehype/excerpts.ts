@@ -198,6 +198,7 @@ function renderExcerpt(node: MdxJsxFlowElementHast, data: ExcerptData, drift: Dr
     lang,
     shownLines: stored.ranges.map((r) => `${r.from}-${r.from + r.lines.length - 1}`).join(','),
     noteCount: String(callouts.length),
+    noteTextWidth: String(callouts.reduce((sum, c) => sum + textWidth(c.node.children as ElementContent[]), 0)),
     // Real newlines between the lines: the <pre> reads line by line with or without CSS.
     code: toHtml(codeChildren.flatMap((child, i) => (i ? [text('\n'), child] : [child]))),
     ...excerptDriftProps(id, stored, drift, (lines) => tokenLines(highlighter, lang, lines).map((line) => line.flatMap((t) => tokenSpan(t, palette))), page.locale),
@@ -207,6 +208,16 @@ function renderExcerpt(node: MdxJsxFlowElementHast, data: ExcerptData, drift: Dr
   );
   const children: RootContent[] = notes.length ? [h('ol', {className: ['excerpt-notes']}, notes)] : [];
   node.children = children as MdxJsxFlowElementHast['children'];
+}
+
+/** How wide `nodes`' text sets, in Latin characters: a CJK character takes two (it sizes a frame before it is drawn). */
+function textWidth(nodes: readonly ElementContent[]): number {
+  let width = 0;
+  for (const node of nodes) {
+    if (node.type === 'text') for (const ch of node.value) width += ch.codePointAt(0)! >= 0x2e80 ? 2 : 1;
+    else if ('children' in node) width += textWidth(node.children as ElementContent[]);
+  }
+  return width;
 }
 
 export interface RehypeExcerptsOptions {

@@ -65,7 +65,11 @@ describe('drift', () => {
       for (const [prefix, text] of [['', en], ['/zh-Hans', zh]]) {
         await page.goto(`${server.origin}${prefix}${pageOf(id)}`);
         const badge = page.locator(`figure[id="${id}"] [data-drift-badge]`);
-        assert.ok((await badge.innerText()).startsWith(text), `${prefix} #${id}: "${await badge.innerText()}"`);
+        // As a reader meets it: a frame away from the viewport is not laid out yet, and innerText is only what is.
+        await badge.scrollIntoViewIfNeeded();
+        let shown = '';
+        for (let tries = 0; tries < 20 && !shown; tries++) shown = (await badge.innerText()) || (await page.waitForTimeout(50), '');
+        assert.ok(shown.startsWith(text), `${prefix} #${id}: "${shown}"`);
         const href = (await badge.getAttribute('href'))!;
         assert.ok(href.startsWith(`https://github.com/cilium/cilium/`) && href.includes(`/${drift.to}/`), href);
       }

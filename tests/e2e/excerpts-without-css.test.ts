@@ -37,7 +37,8 @@ describe('excerpts without CSS', () => {
     const read = () =>
       page.$$eval('[data-cilium-excerpt] pre', (pres) =>
         pres.map((pre) => {
-          // What selecting the lines and copying gives.
+          // What selecting the lines and copying gives. (Not innerText: styled, a frame away from the
+          // viewport is not laid out yet, and innerText is empty there; a selection draws it.)
           const range = document.createRange();
           range.selectNodeContents(pre);
           const selection = getSelection()!;
@@ -128,6 +129,9 @@ describe('excerpts in print', () => {
           link: figure.querySelector<HTMLAnchorElement>(`figcaption a[href*="/blob/${commit}/"]`)?.href,
           // innerText holds only what is rendered, so this is the permalink as printed.
           caption: figure.querySelector('figcaption')!.innerText,
+          // On screen a far frame waits to be drawn (content-visibility: auto); paper gets them all.
+          // (Asked of a line: the frame itself reads as visible even while its content waits.)
+          drawn: figure.querySelector('pre')!.firstElementChild!.checkVisibility({contentVisibilityAuto: true}),
         }));
         const chrome = ['.navbar', '.theme-doc-sidebar-container', '.table-of-contents', '.theme-doc-toc-mobile', '.footer', '.pagination-nav', '.theme-doc-breadcrumbs']
           .filter((selector) => Array.from(document.querySelectorAll(selector)).some((el) => el.checkVisibility()));
@@ -141,8 +145,9 @@ describe('excerpts in print', () => {
         return {figures, chrome, wide, scrolls, width: document.documentElement.clientWidth};
       }, CILIUM_COMMIT);
       assert.deepEqual(report.figures.map((f) => f.id), ids, `${path}: excerpts in page order`);
-      for (const {id, link, caption} of report.figures) {
+      for (const {id, link, caption, drawn} of report.figures) {
         if (!link || !caption.includes(link)) problems.push(`${path} #${id}: the printed header does not show ${link}`);
+        if (!drawn) problems.push(`${path} #${id}: its lines are not drawn on paper`);
       }
       if (report.chrome.length) problems.push(`${path}: chrome printed: ${report.chrome.join(', ')}`);
       if (report.scrolls) problems.push(`${path}: the page is wider than the paper`);

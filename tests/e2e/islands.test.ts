@@ -162,16 +162,33 @@ describe('client-side navigation over frozen HTML', () => {
       test(`${label}: back restores the scroll position`, async () => {
         const {context, page} = await open(`${prefix}/docs/faq`, {colorScheme: scheme});
         const link = await frozenLink(page, `${prefix}/docs/`, 2, (href) => !href.startsWith(`${prefix}/docs/faq`));
-        await link.scrollIntoViewIfNeeded();
-        const y = await page.evaluate(() => window.scrollY);
-        assert.ok(y > 300, `scrolled down (${y})`);
+        // Read down to the link as a reader does, so the frames passed on the way are drawn (their
+        // drawn heights differ from the estimates the page starts with).
+        const linkTop = await link.evaluate((a) => a.getBoundingClientRect().top + window.scrollY);
+        for (let y = 0; y < linkTop - 400; y += 500) {
+          await page.evaluate((to) => window.scrollTo(0, to), y);
+          await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+        }
+        // Where the reader is when they leave: the click may scroll the link into view first.
+        await page.evaluate(() =>
+          document.addEventListener('click', (event) => {
+            const w = window as unknown as {left: {y: number; linkTop: number}};
+            w.left = {y: window.scrollY, linkTop: (event.target as Element).closest('a')!.getBoundingClientRect().top};
+          }, {capture: true, once: true}),
+        );
         const href = new URL((await link.getAttribute('href'))!, server.origin).pathname;
         await Promise.all([page.waitForURL((url) => url.pathname === href), link.click()]);
+        const left = await page.evaluate(() => (window as unknown as {left: {y: number; linkTop: number}}).left);
+        assert.ok(left.y > 300, `scrolled down (${left.y})`);
         await page.waitForTimeout(300);
         await page.goBack();
         await page.waitForURL((url) => url.pathname === `${prefix}/docs/faq`);
-        await page.waitForFunction((expected) => Math.abs(window.scrollY - expected) < 5, y, {timeout: 3000}).catch(() => undefined);
-        assert.ok(Math.abs((await page.evaluate(() => window.scrollY)) - y) < 5, `scroll restored to ${y}, got ${await page.evaluate(() => window.scrollY)}`);
+        await page.waitForFunction((expected) => Math.abs(window.scrollY - expected) < 5, left.y, {timeout: 3000}).catch(() => undefined);
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+        assert.ok(Math.abs((await page.evaluate(() => window.scrollY)) - left.y) < 5, `scroll restored to ${left.y}, got ${await page.evaluate(() => window.scrollY)}`);
+        // The same lines are in view: the link sits where it was (the frames above have their drawn heights).
+        const linkTopNow = await link.evaluate((a) => a.getBoundingClientRect().top);
+        assert.ok(Math.abs(linkTopNow - left.linkTop) < 5, `the link left at ${Math.round(left.linkTop)}px from the top is at ${Math.round(linkTopNow)}px`);
         assert.ok(await sameDocument(page));
         await context.close();
       });

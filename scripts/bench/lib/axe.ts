@@ -46,7 +46,8 @@ export async function themedContext(
 
 /**
  * Loads `url`, lets lazy content arrive (scrolls to the end and back) and settles fonts. With
- * `scroll: false` the page stays as loaded, as Lighthouse audits it.
+ * `scroll: false` the page stays as loaded, as Lighthouse audits it: far excerpt frames and cards
+ * not yet laid out (content-visibility).
  */
 export async function loadSettled(page: Page, url: string, {scroll = true} = {}): Promise<void> {
   await gotoQuiet(page, url, 600);

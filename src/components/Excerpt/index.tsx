@@ -21,6 +21,8 @@ export interface ExcerptProps extends DriftProps {
   /** The shown line ranges, e.g. "10-20,31-40" (set by the build). */
   shownLines: string;
   noteCount: string;
+  /** How wide the notes' text sets, in Latin characters (a CJK one counts two; set by the build). */
+  noteTextWidth: string;
   /** The highlighted lines as HTML, rendered by src/rehype/excerpts.ts at build time, without
    *  each line's id and gutter (see src/lib/excerpt-lines.ts). */
   code: string;
@@ -51,7 +53,7 @@ function CopyButton() {
 }
 
 export default function Excerpt(props: ExcerptProps): ReactNode {
-  const {id, path, title, commit, version, permalink, lang, shownLines, noteCount, code, children, drift, driftCommit, driftLines} = props;
+  const {id, path, title, commit, version, permalink, lang, shownLines, noteCount, noteTextWidth, code, children, drift, driftCommit, driftLines} = props;
   // Let Docusaurus' broken-anchor check know every line and note id we render.
   const brokenLinks = useBrokenLinks();
   brokenLinks.collectAnchor(id);
@@ -60,11 +62,15 @@ export default function Excerpt(props: ExcerptProps): ReactNode {
 
   const [from] = lineNumbers(shownLines);
   const to = shownLines.split(',').pop()!.split('-')[1];
+  // What the frame's height before it is first drawn is estimated from (content-visibility in
+  // styles.module.css): one row per shown line and per elision between ranges, and the notes.
+  const rows = [...lineNumbers(shownLines)].length + shownLines.split(',').length - 1;
+  const sizeHint = {'--excerpt-rows': rows, '--excerpt-notes': Number(noteCount), '--excerpt-note-text': Number(noteTextWidth)} as React.CSSProperties;
 
   return (
     // No React state or handlers: copying and relating markers to notes live in one delegated
     // page script (src/client/before-runtime.ts), so they work before the runtime, too.
-    <figure id={id} className={styles.excerpt} data-cilium-excerpt="" data-commit={commit} data-path={path} data-lang={lang}
+    <figure id={id} className={styles.excerpt} style={sizeHint} data-cilium-excerpt="" data-commit={commit} data-path={path} data-lang={lang}
       data-drift={drift} data-drift-commit={driftCommit} data-drift-lines={driftLines}>
       {/* The {' '} between the header's parts only matter without CSS (flex layout drops them):
           a text browser or a reader view would otherwise run the parts into one word. */}

@@ -32,9 +32,16 @@ interface Props<Row extends {anchor: string; drift?: string}> {
   rows: Row[];
   /** All the text a filter query is matched against (case-insensitive). */
   filterText: (row: Row) => string;
+  /**
+   * false: every card is laid out on load. By default a card away from the viewport waits until a
+   * reader nears it (content-visibility, styles.module.css). A table whose cards hold lists of
+   * links opts out: until a waiting card is drawn its links' boxes move with every measurement, and
+   * a checker of tap-target spacing (axe's target-size, in Lighthouse) sees them overlap.
+   */
+  lazyCards?: boolean;
 }
 
-export default function FactTable<Row extends {anchor: string; drift?: string}>({caption, columns, rows, filterText}: Props<Row>): ReactNode {
+export default function FactTable<Row extends {anchor: string; drift?: string}>({caption, columns, rows, filterText, lazyCards = true}: Props<Row>): ReactNode {
   const isBrowser = useIsBrowser();
   const serverRows = useKeptServerHtml();
   const [query, setQuery] = useState('');
@@ -97,7 +104,8 @@ export default function FactTable<Row extends {anchor: string; drift?: string}>(
         </output>
       </div>
       <div className={styles.scroll} role="region" aria-label={caption} tabIndex={0}>
-        <table className={styles.table}>
+        {/* --columns sizes a waiting card before it is first drawn. */}
+        <table className={styles.table} data-lazy-cards={lazyCards ? '' : undefined} style={lazyCards ? ({'--columns': columns.length} as React.CSSProperties) : undefined}>
           <caption className={styles.caption}>{caption}</caption>
           <thead>
             <tr>

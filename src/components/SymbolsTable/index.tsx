@@ -83,6 +83,8 @@ export function SymbolsTable(): ReactNode {
       columns={columns}
       rows={data.rows}
       filterText={(r) => [r.name, r.package ?? '', ...r.kinds, ...r.defs.map((d) => d.path), ...r.excerpts.map((e) => e.id)].join(' ')}
+      // Its cards are lists of links (see lazyCards).
+      lazyCards={false}
     />
   );
 }

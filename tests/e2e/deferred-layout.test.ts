@@ -1,0 +1,113 @@
+/**
+ * Excerpt frames and reference cards away from the viewport are not laid out until a reader nears
+ * them (`content-visibility: auto`), so a phone does not lay out a page's few hundred code lines
+ * after first paint. What a reader can observe must not change: the space such an element takes
+ * before it is drawn is close to its drawn height (the page does not jump), a #line link into a
+ * far frame lands on its line, and scrolling draws what comes into view.
+ */
+import assert from 'node:assert/strict';
+import {describe, test} from 'node:test';
+import type {Browser, Page} from 'playwright-core';
+import {isBelowNavbarAndInView, newContext} from '../../scripts/lib/browser';
+import {pagesWithExcerpts} from '../support/excerpts';
+import {startSite} from '../support/start-site';
+import {type RunningServer} from '../../scripts/lib/server';
+
+let server: RunningServer;
+let browser: Browser;
+startSite((site) => ({server, browser} = site));
+
+const PHONE = {width: 412, height: 823};
+const LAPTOP = {width: 1280, height: 800};
+const FRAME = 'figure[data-cilium-excerpt]';
+const CARD = '[data-fact-row]';
+const pages = pagesWithExcerpts();
+
+async function openPage(path: string, viewport = PHONE): Promise<Page> {
+  const {context} = await newContext(browser, {viewport, isMobile: viewport === PHONE, hasTouch: viewport === PHONE});
+  const page = await context.newPage();
+  // No hydration: this is the page as a reader gets it before touching anything.
+  await page.goto(server.origin + path, {waitUntil: 'load'});
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  return page;
+}
+
+/** Whether each matched element's content is drawn (false: skipped by its content-visibility: auto). */
+const drawn = (page: Page, selector: string) =>
+  page.$$eval(selector, (els) => els.map((el) => el.firstElementChild!.checkVisibility({contentVisibilityAuto: true})));
+
+/** Each element's block size before it is drawn (its contain-intrinsic-block-size) and once drawn. */
+const heights = (page: Page, selector: string) =>
+  page.$$eval(selector, (els) =>
+    els.map((el) => {
+      const estimate = parseFloat(getComputedStyle(el).containIntrinsicBlockSize.replace('auto', ''));
+      (el as HTMLElement).style.contentVisibility = 'visible';
+      return {id: el.id, estimate, real: el.getBoundingClientRect().height};
+    }),
+  );
+
+const nextFrames = (page: Page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
+describe('layout deferred until a reader nears it', () => {
+  for (const prefix of ['', '/zh-Hans']) {
+    test(`${prefix || '/'}: on a phone, far frames and cards are skipped, and drawn when scrolled to`, async () => {
+      for (const [path, selector] of [[`${prefix}/docs/agent/datapath-load-flow`, FRAME], [`${prefix}/docs/reference/maps`, CARD]] as const) {
+        const page = await openPage(path);
+        const before = await drawn(page, selector);
+        assert.ok(before.length > 5, `${path}: ${selector} on the page`);
+        assert.equal(before.at(-1), false, `${path}: the last ${selector} is not laid out on load`);
+        assert.ok(before.filter((d) => !d).length > before.length / 2, `${path}: most ${selector} wait (${before.filter((d) => !d).length} of ${before.length})`);
+        await page.locator(selector).last().scrollIntoViewIfNeeded();
+        await nextFrames(page);
+        assert.equal((await drawn(page, selector)).at(-1), true, `${path}: the last ${selector} is drawn once in view`);
+        await page.context().close();
+      }
+    });
+
+    test(`${prefix || '/'}: a #line link into the last frame lands on its line on a phone`, async () => {
+      const path = `${prefix}/docs/agent/datapath-load-flow`;
+      const ids = pages.get(path)!;
+      const page = await openPage(path);
+      const lastLine = await page.$eval(`[id="${ids.at(-1)}"]`, (f) => [...f.querySelectorAll<HTMLElement>('[data-line]')].at(-1)!.id);
+      await page.goto(`${server.origin}${path}#${lastLine}`, {waitUntil: 'load'});
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      await nextFrames(page);
+      assert.ok(await isBelowNavbarAndInView(page, `[id="${lastLine}"]`), `#${lastLine} is in view below the navbar`);
+      // Frames drawn near it take their real size; the line must stay where the reader landed.
+      await page.waitForTimeout(500);
+      assert.ok(await isBelowNavbarAndInView(page, `[id="${lastLine}"]`), `#${lastLine} is still in view after the frames around it are drawn`);
+      await page.context().close();
+    });
+  }
+
+  test('a frame takes about its drawn height before it is drawn, on a phone and a laptop, every page', async () => {
+    const problems: string[] = [];
+    for (const viewport of [PHONE, LAPTOP]) {
+      for (const path of pages.keys()) {
+        const page = await openPage(path, viewport);
+        for (const {id, estimate, real} of await heights(page, FRAME)) {
+          if (!(Math.abs(estimate / real - 1) <= 0.25)) problems.push(`${viewport.width}px ${path} #${id}: ${Math.round(estimate)}px before drawing, ${Math.round(real)}px drawn`);
+        }
+        await page.context().close();
+      }
+    }
+    assert.deepEqual(problems, []);
+  });
+
+  test('a reference card takes about its drawn height before it is drawn (median per page, phone)', async () => {
+    const problems: string[] = [];
+    for (const prefix of ['', '/zh-Hans']) {
+      for (const name of ['entry-points', 'maps', 'symbols', 'drift', 'cell-tree']) {
+        const path = `${prefix}/docs/reference/${name}`;
+        const page = await openPage(path);
+        const lazy = await page.$$eval('table[data-lazy-cards]', (tables) => tables.length > 0);
+        const ratios = (await heights(page, CARD)).map(({estimate, real}) => estimate / real).sort((a, b) => a - b);
+        await page.context().close();
+        if (!lazy) continue;
+        const median = ratios[ratios.length >> 1];
+        if (!(Math.abs(median - 1) <= 0.25)) problems.push(`${path}: a card takes ${median.toFixed(2)}× its drawn height before it is drawn (median)`);
+      }
+    }
+    assert.deepEqual(problems, []);
+  });
+});
