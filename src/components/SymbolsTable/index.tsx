@@ -29,13 +29,17 @@ function Definition({def}: {def: SymbolDefRow}): ReactNode {
   );
 }
 
+// One item stands alone: most cells hold one, and a list for each would add two elements to a
+// page of a few thousand that a phone lays out.
 const list = <T,>(items: T[], item: (t: T) => ReactNode, key: (t: T) => string): ReactNode =>
-  items.length ? (
+  items.length > 1 ? (
     <ul className="clean-list">
       {items.map((t) => (
         <li key={key(t)}>{item(t)}</li>
       ))}
     </ul>
+  ) : items.length ? (
+    item(items[0])
   ) : (
     '—'
   );
