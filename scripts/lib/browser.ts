@@ -62,6 +62,9 @@ export async function waitForHydration(page: Page, timeout = 30_000): Promise<vo
   await page.waitForFunction(() => document.documentElement.dataset.hasHydrated === 'true', null, {timeout});
 }
 
+/** Waits until the page has rendered two frames (what waits to be laid out near the viewport is drawn by then). */
+export const nextFrames = (page: Page): Promise<unknown> => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
 /** Whether the element's top edge is visible below the sticky navbar. */
 export async function isBelowNavbarAndInView(page: Page, selector: string): Promise<boolean> {
   return page.evaluate((sel) => {

@@ -5,10 +5,15 @@
  */
 import ExecutionEnvironment from '@docusaurus/ExecutionEnvironment';
 
+/** The element the URL's #hash names, if any. */
+export function hashTarget(): HTMLElement | null {
+  const id = decodeURIComponent(window.location.hash.slice(1));
+  return id ? document.getElementById(id) : null;
+}
+
 function markHashTarget(): void {
   document.querySelectorAll('[data-hash-target]').forEach((el) => el.removeAttribute('data-hash-target'));
-  const id = decodeURIComponent(window.location.hash.slice(1));
-  if (id) document.getElementById(id)?.setAttribute('data-hash-target', '');
+  hashTarget()?.setAttribute('data-hash-target', '');
 }
 
 if (ExecutionEnvironment.canUseDOM) window.addEventListener('hashchange', markHashTarget);

@@ -4,8 +4,8 @@
  * Excerpt frames and reference cards away from the viewport are not laid out until a reader nears
  * them (content-visibility: auto): until then each takes an estimated height, and once drawn the
  * browser remembers its real one. Those heights belong to the elements, so a page the router renders
- * again starts from estimates, and Chrome's own restoration then lands hundreds of pixels off (it
- * does not land on the saved offset either way). So this module restores: it keeps, per history
+ * again starts from estimates, and Chrome's own restoration then shows other lines (80–130 px off on
+ * the FAQ once the reader had read down past its frames). So this module restores: it keeps, per history
  * entry, the scroll offset and the deferred elements' heights as laid out when the reader left, and
  * on return gives the heights back as sizes-before-drawing, then the offset. Reloads and other
  * documents keep the browser's own restoration. A #hash target the router scrolls to is kept in
@@ -14,6 +14,7 @@
 import ExecutionEnvironment from '@docusaurus/ExecutionEnvironment';
 import type {ClientModule} from '@docusaurus/types';
 import type {Location} from 'history';
+import {hashTarget} from './hash-target';
 
 /** What waits to be laid out (src/components/Excerpt, src/components/FactTable). */
 const DEFERRED = 'figure[data-cilium-excerpt], table[data-lazy-cards] > tbody > tr';
@@ -51,7 +52,8 @@ export const onRouteUpdate: ClientModule['onRouteUpdate'] = ({previousLocation, 
   if (!previousLocation) return;
   routing = true;
   // The page being left is still in the DOM: the router renders the next one once its chunks load.
-  if (previousLocation.pathname !== location.pathname && entry(previousLocation) !== entry(location)) {
+  // (Within a page the elements stay, and the scroll listener has the offset.)
+  if (previousLocation.pathname !== location.pathname) {
     places.set(entry(previousLocation), {y: window.scrollY, heights: Array.from(document.querySelectorAll(DEFERRED), contentHeight)});
   }
 };
@@ -62,7 +64,7 @@ export const onRouteDidUpdate: ClientModule['onRouteDidUpdate'] = ({previousLoca
   const place = places.get(entry(location));
   // A new entry has no place yet: Docusaurus has scrolled it to the top or to its #hash.
   if (!place) {
-    if (location.hash) keepInView(document.getElementById(decodeURIComponent(location.hash.slice(1))));
+    keepInView(hashTarget());
     return;
   }
   const elements = document.querySelectorAll<HTMLElement>(DEFERRED);

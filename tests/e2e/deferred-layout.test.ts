@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import type {Browser, Page} from 'playwright-core';
-import {isBelowNavbarAndInView, newContext} from '../../scripts/lib/browser';
+import {isBelowNavbarAndInView, newContext, nextFrames} from '../../scripts/lib/browser';
 import {pagesWithExcerpts} from '../support/excerpts';
 import {startSite} from '../support/start-site';
 import {type RunningServer} from '../../scripts/lib/server';
@@ -45,8 +45,6 @@ const heights = (page: Page, selector: string) =>
       return {id: el.id, estimate, real: el.getBoundingClientRect().height};
     }),
   );
-
-const nextFrames = (page: Page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 
 describe('layout deferred until a reader nears it', () => {
   for (const prefix of ['', '/zh-Hans']) {

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import type {Browser, BrowserContextOptions, Page} from 'playwright-core';
-import {isBelowNavbarAndInView, newContext, waitForHydration} from '../../scripts/lib/browser';
+import {isBelowNavbarAndInView, newContext, nextFrames, scrollThrough, waitForHydration} from '../../scripts/lib/browser';
 import {sitemapPaths} from '../../scripts/lib/site';
 import {startSite} from '../support/start-site';
 import {type RunningServer} from '../../scripts/lib/server';
@@ -162,13 +162,11 @@ describe('client-side navigation over frozen HTML', () => {
       test(`${label}: back restores the scroll position`, async () => {
         const {context, page} = await open(`${prefix}/docs/faq`, {colorScheme: scheme});
         const link = await frozenLink(page, `${prefix}/docs/`, 2, (href) => !href.startsWith(`${prefix}/docs/faq`));
-        // Read down to the link as a reader does, so the frames passed on the way are drawn (their
-        // drawn heights differ from the estimates the page starts with).
-        const linkTop = await link.evaluate((a) => a.getBoundingClientRect().top + window.scrollY);
-        for (let y = 0; y < linkTop - 400; y += 500) {
-          await page.evaluate((to) => window.scrollTo(0, to), y);
-          await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-        }
+        // Read through the page as a reader does, so its frames are drawn (their drawn heights differ
+        // from the estimates a page the router renders again starts from), then go to the link.
+        await scrollThrough(page);
+        await link.scrollIntoViewIfNeeded();
+        await nextFrames(page);
         // Where the reader is when they leave: the click may scroll the link into view first.
         await page.evaluate(() =>
           document.addEventListener('click', (event) => {
@@ -184,7 +182,7 @@ describe('client-side navigation over frozen HTML', () => {
         await page.goBack();
         await page.waitForURL((url) => url.pathname === `${prefix}/docs/faq`);
         await page.waitForFunction((expected) => Math.abs(window.scrollY - expected) < 5, left.y, {timeout: 3000}).catch(() => undefined);
-        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+        await nextFrames(page);
         assert.ok(Math.abs((await page.evaluate(() => window.scrollY)) - left.y) < 5, `scroll restored to ${left.y}, got ${await page.evaluate(() => window.scrollY)}`);
         // The same lines are in view: the link sits where it was (the frames above have their drawn heights).
         const linkTopNow = await link.evaluate((a) => a.getBoundingClientRect().top);
