@@ -167,9 +167,11 @@ describe('under the policy', () => {
     const figure = page.locator('figure[data-cilium-excerpt]').first();
     const id = (await figure.getAttribute('id'))!;
     await figure.locator('figcaption button').click();
+    await figure.locator('figcaption button[data-copied]').waitFor();
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), excerptData.excerpts[id].ranges.flatMap((r) => r.lines).join('\n'));
+    // Both buttons read 已复制 once they have copied; wait on the page's own, not the excerpt's.
     await page.getByRole('button', {name: '复制页面'}).click();
-    await page.getByRole('button', {name: '已复制'}).waitFor();
+    await page.locator('button[data-copy-page][data-copy-state="copied"]').waitFor();
     const twin = await (await fetch(`${nginx.origin}/zh-Hans/docs/agent/startup.md`)).text();
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), twin);
     await check('copy');
