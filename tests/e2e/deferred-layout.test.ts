@@ -36,20 +36,23 @@ async function openPage(path: string, viewport = PHONE): Promise<Page> {
 const drawn = (page: Page, selector: string) =>
   page.$$eval(selector, (els) => els.map((el) => el.firstElementChild!.checkVisibility({contentVisibilityAuto: true})));
 
-/** Each element's block size before it is drawn (its contain-intrinsic-block-size) and once drawn. */
+/** Each element's content height before it is drawn (its contain-intrinsic-block-size) and once drawn. */
 const heights = (page: Page, selector: string) =>
   page.$$eval(selector, (els) =>
     els.map((el) => {
-      const estimate = parseFloat(getComputedStyle(el).containIntrinsicBlockSize.replace('auto', ''));
+      const style = getComputedStyle(el);
+      const estimate = parseFloat(style.containIntrinsicBlockSize.replace('auto', ''));
       (el as HTMLElement).style.contentVisibility = 'visible';
-      return {id: el.id, estimate, real: el.getBoundingClientRect().height};
+      const edges = ['paddingTop', 'paddingBottom', 'borderTopWidth', 'borderBottomWidth'] as const;
+      const real = el.getBoundingClientRect().height - edges.reduce((sum, edge) => sum + parseFloat(style[edge]), 0);
+      return {id: el.id, estimate, real};
     }),
   );
 
 describe('layout deferred until a reader nears it', () => {
   for (const prefix of ['', '/zh-Hans']) {
     test(`${prefix || '/'}: on a phone, far frames and cards are skipped, and drawn when scrolled to`, async () => {
-      for (const [path, selector] of [[`${prefix}/docs/agent/datapath-load-flow`, FRAME], [`${prefix}/docs/reference/maps`, CARD]] as const) {
+      for (const [path, selector] of [[`${prefix}/docs/agent/datapath-load-flow`, FRAME], [`${prefix}/docs/reference/maps`, CARD], [`${prefix}/docs/reference/symbols`, CARD]] as const) {
         const page = await openPage(path);
         const before = await drawn(page, selector);
         assert.ok(before.length > 5, `${path}: ${selector} on the page`);
@@ -92,18 +95,25 @@ describe('layout deferred until a reader nears it', () => {
     assert.deepEqual(problems, []);
   });
 
-  test('a reference card takes about its drawn height before it is drawn (median per page, phone)', async () => {
+  // Less than drawn, and a waiting card's content spills over the next card's: their links overlap
+  // while they wait, and axe's target-size (in Lighthouse too) measures them then.
+  test('a reference card reserves at least its drawn height, and about that much, on phones of 320 and 412 px', async () => {
     const problems: string[] = [];
-    for (const prefix of ['', '/zh-Hans']) {
-      for (const name of ['entry-points', 'maps', 'symbols', 'drift', 'cell-tree']) {
-        const path = `${prefix}/docs/reference/${name}`;
-        const page = await openPage(path);
-        const lazy = await page.$$eval('table[data-lazy-cards]', (tables) => tables.length > 0);
-        const ratios = (await heights(page, CARD)).map(({estimate, real}) => estimate / real).sort((a, b) => a - b);
-        await page.context().close();
-        if (!lazy) continue;
-        const median = ratios[ratios.length >> 1];
-        if (!(Math.abs(median - 1) <= 0.25)) problems.push(`${path}: a card takes ${median.toFixed(2)}× its drawn height before it is drawn (median)`);
+    for (const viewport of [{width: 320, height: 640}, PHONE]) {
+      for (const prefix of ['', '/zh-Hans']) {
+        for (const name of ['entry-points', 'maps', 'symbols']) {
+          const path = `${prefix}/docs/reference/${name}`;
+          const page = await openPage(path, viewport);
+          const cards = await heights(page, CARD);
+          await page.context().close();
+          assert.ok(cards.length > 20, `${path}: cards on the page`);
+          for (const {id, estimate, real} of cards) {
+            if (estimate + 0.5 < real) problems.push(`${viewport.width}px ${path}#${id}: ${Math.round(estimate)}px reserved, ${Math.round(real)}px drawn`);
+          }
+          const ratios = cards.map(({estimate, real}) => estimate / real).sort((a, b) => a - b);
+          const median = ratios[ratios.length >> 1];
+          if (median > 1.25) problems.push(`${viewport.width}px ${path}: a card reserves ${median.toFixed(2)}× its drawn height (median)`);
+        }
       }
     }
     assert.deepEqual(problems, []);

@@ -96,7 +96,7 @@ describe('reference pages', () => {
     await context.close();
   });
 
-  const REFERENCE_PAGES = ['/docs/reference', '/docs/reference/entry-points', '/docs/reference/maps', '/docs/reference/cell-tree'];
+  const REFERENCE_PAGES = ['/docs/reference', '/docs/reference/entry-points', '/docs/reference/maps', '/docs/reference/cell-tree', '/docs/reference/symbols'];
   const WIDTHS = [
     {width: 1440, height: 900},
     {width: 1024, height: 768},

@@ -5,6 +5,7 @@
  * rows, each with links); React takes them over the first time a reader filters or sorts.
  */
 import React, {type ReactNode, useEffect, useMemo, useRef, useState} from 'react';
+import clsx from 'clsx';
 import Translate, {translate} from '@docusaurus/Translate';
 import useBrokenLinks from '@docusaurus/useBrokenLinks';
 import useIsBrowser from '@docusaurus/useIsBrowser';
@@ -24,6 +25,14 @@ export interface Column<Row> {
   sortBy?: (row: Row) => string | number;
   /** false: the site search skips this column (details that would only bloat the index). */
   searchable?: false;
+  /**
+   * The column's share of a wide table. Given for every column, the table's layout is fixed: its
+   * columns do not widen as later rows arrive (a shift a reader sees while the page loads), and
+   * long identifiers wrap rather than push the table past its column.
+   */
+  width?: string;
+  /** Lines the value takes at most in a card on a phone (textLines); 1 when omitted. */
+  lines?: (row: Row) => number;
 }
 
 interface Props<Row extends {anchor: string; drift?: string}> {
@@ -32,16 +41,9 @@ interface Props<Row extends {anchor: string; drift?: string}> {
   rows: Row[];
   /** All the text a filter query is matched against (case-insensitive). */
   filterText: (row: Row) => string;
-  /**
-   * false: every card is laid out on load. By default a card away from the viewport waits until a
-   * reader nears it (content-visibility, styles.module.css). A table whose cards hold lists of
-   * links opts out: until a waiting card is drawn its links' boxes move with every measurement, and
-   * a checker of tap-target spacing (axe's target-size, in Lighthouse) sees them overlap.
-   */
-  lazyCards?: boolean;
 }
 
-export default function FactTable<Row extends {anchor: string; drift?: string}>({caption, columns, rows, filterText, lazyCards = true}: Props<Row>): ReactNode {
+export default function FactTable<Row extends {anchor: string; drift?: string}>({caption, columns, rows, filterText}: Props<Row>): ReactNode {
   const isBrowser = useIsBrowser();
   const serverRows = useKeptServerHtml();
   const [query, setQuery] = useState('');
@@ -71,6 +73,11 @@ export default function FactTable<Row extends {anchor: string; drift?: string}>(
       return order * sort.direction;
     });
   }, [rows, haystacks, query, sort, columns]);
+
+  const fixedLayout = columns.every((column) => column.width);
+  // On a phone a card away from the viewport waits to be laid out (styles.module.css), as tall as
+  // its labels and values may be: a line for each label, and each value's lines.
+  const cardLines = (row: Row) => Math.ceil(columns.reduce((lines, column) => lines + 1 + Math.max(1, column.lines?.(row) ?? 1), 0));
 
   const toggleSort = (column: number) => {
     serverRows.release();
@@ -104,9 +111,16 @@ export default function FactTable<Row extends {anchor: string; drift?: string}>(
         </output>
       </div>
       <div className={styles.scroll} role="region" aria-label={caption} tabIndex={0}>
-        {/* --columns sizes a waiting card before it is first drawn. */}
-        <table className={styles.table} data-lazy-cards={lazyCards ? '' : undefined} style={lazyCards ? ({'--columns': columns.length} as React.CSSProperties) : undefined}>
+        {/* --columns and each row's --card-lines size a waiting card before it is first drawn. */}
+        <table className={clsx(styles.table, fixedLayout && styles.fixed)} data-lazy-cards="" style={{'--columns': columns.length} as React.CSSProperties}>
           <caption className={styles.caption}>{caption}</caption>
+          {fixedLayout && (
+            <colgroup>
+              {columns.map((column) => (
+                <col key={column.label} style={{width: column.width}} />
+              ))}
+            </colgroup>
+          )}
           <thead>
             <tr>
               {columns.map((column, i) => (
@@ -132,7 +146,7 @@ export default function FactTable<Row extends {anchor: string; drift?: string}>(
           ) : (
             <tbody>
               {visible.map((row) => (
-                <tr key={row.anchor} id={row.anchor} data-fact-row="" data-drift={row.drift}>
+                <tr key={row.anchor} id={row.anchor} data-fact-row="" data-drift={row.drift} style={{'--card-lines': cardLines(row)} as React.CSSProperties}>
                   {columns.map((column) => (
                     // The label heads each stacked card on a narrow screen (styles.module.css).
                     <td key={column.label} data-label={column.label} data-search-skip={column.searchable === false ? '' : undefined}>

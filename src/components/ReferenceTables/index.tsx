@@ -4,6 +4,7 @@ import Link from '@docusaurus/Link';
 import {translate} from '@docusaurus/Translate';
 import reference from '@generated/reference-data/default/reference.json';
 import FactTable, {type Column, Ident} from '@site/src/components/FactTable';
+import {listLines, textLines} from '@site/src/components/FactTable/card-lines';
 import type {Located, MapRow, ProgramRow, ReferenceData, TailCallRow} from '@site/src/plugins/reference-data';
 import {DriftNote, RemovedMark} from './Drift';
 
@@ -18,7 +19,7 @@ function Source({row}: {row: Located}): ReactNode {
       {row.guide && (
         <>
           {' · '}
-          <Link to={row.guide}>{translate({id: 'reference.explained', message: 'explained in the guide'})}</Link>
+          <Link to={row.guide}>{explained()}</Link>
         </>
       )}
     </>
@@ -38,8 +39,14 @@ const Phrase = ({text}: {text: string}) => (
   <>{text.split('`').map((part, i) => (i % 2 === 1 ? <Ident key={i} text={part} /> : part))}</>
 );
 
-const Conditions = ({conditions}: {conditions: string[]}) =>
-  conditions.length ? <Ident text={conditions.join(' && ')} /> : <>{translate({id: 'reference.always', message: 'always'})}</>;
+const Conditions = ({conditions}: {conditions: string[]}) => (conditions.length ? <Ident text={conditionsText(conditions)} /> : <>{conditionsText(conditions)}</>);
+
+// The text each cell shows, for the lines it takes in a card on a phone (card-lines.ts).
+const explained = () => translate({id: 'reference.explained', message: 'explained in the guide'});
+const sourceText = (row: Located) => `${row.file}:${row.line}${row.guide ? ` · ${explained()}` : ''}`;
+/** The removed mark (Drift.tsx) takes a line of its own at most. */
+const nameLines = (row: Located, name: string) => textLines(name) + (row.drift === 'removed' ? 1 : 0);
+const conditionsText = (conditions: string[]) => (conditions.length ? conditions.join(' && ') : translate({id: 'reference.always', message: 'always'}));
 
 const label = {
   name: () => translate({id: 'reference.col.name', message: 'Name'}),
@@ -50,9 +57,9 @@ const label = {
 
 export function ProgramsTable(): ReactNode {
   const columns: Column<ProgramRow>[] = [
-    {label: label.name(), cell: (r) => <Name row={r} name={r.name} />, sortBy: (r) => r.name},
-    {label: translate({id: 'reference.col.section', message: 'ELF section'}), cell: (r) => <Ident text={r.section} />, sortBy: (r) => r.section},
-    {label: label.object(), cell: (r) => <Ident text={r.objectSource} />, sortBy: (r) => r.objectSource},
+    {label: label.name(), cell: (r) => <Name row={r} name={r.name} />, sortBy: (r) => r.name, lines: (r) => nameLines(r, r.name)},
+    {label: translate({id: 'reference.col.section', message: 'ELF section'}), cell: (r) => <Ident text={r.section} />, sortBy: (r) => r.section, lines: (r) => textLines(r.section)},
+    {label: label.object(), cell: (r) => <Ident text={r.objectSource} />, sortBy: (r) => r.objectSource, lines: (r) => textLines(r.objectSource)},
     {
       label: translate({id: 'reference.col.attach', message: 'Where the agent attaches it'}),
       cell: (r) => (
@@ -76,8 +83,10 @@ export function ProgramsTable(): ReactNode {
         </ul>
       ),
       sortBy: (r) => r.attach[0]?.hook ?? '',
+      // An item: hook, key, detail, target and the function that attaches it.
+      lines: (r) => listLines(r.attach.map((a) => `${a.hook} ${a.detail ?? ''} — ${a.targetText} (${a.via.function ?? a.via.file})`)),
     },
-    {label: label.source(), searchable: false, cell: (r) => <Source row={r} />, sortBy: (r) => `${r.file}:${String(r.line).padStart(6, '0')}`},
+    {label: label.source(), searchable: false, cell: (r) => <Source row={r} />, sortBy: (r) => `${r.file}:${String(r.line).padStart(6, '0')}`, lines: (r) => textLines(sourceText(r))},
   ];
   return (
     <>
@@ -94,11 +103,11 @@ export function ProgramsTable(): ReactNode {
 
 export function TailCallsTable(): ReactNode {
   const columns: Column<TailCallRow>[] = [
-    {label: label.name(), cell: (r) => <Name row={r} name={r.function} />, sortBy: (r) => r.function},
-    {label: translate({id: 'reference.col.index', message: 'Slot'}), cell: (r) => <><Ident text={r.index} /> = {r.value}</>, sortBy: (r) => r.value},
+    {label: label.name(), cell: (r) => <Name row={r} name={r.function} />, sortBy: (r) => r.function, lines: (r) => nameLines(r, r.function)},
+    {label: translate({id: 'reference.col.index', message: 'Slot'}), cell: (r) => <><Ident text={r.index} /> = {r.value}</>, sortBy: (r) => r.value, lines: (r) => textLines(`${r.index} = ${r.value}`)},
     // The same few object files on each of the 131 rows: the table's filter finds them, site search need not.
-    {label: label.object(), searchable: false, cell: (r) => <Ident text={r.objectSource} />, sortBy: (r) => r.objectSource},
-    {label: label.condition(), searchable: false, cell: (r) => <Conditions conditions={r.conditions} />},
+    {label: label.object(), searchable: false, cell: (r) => <Ident text={r.objectSource} />, sortBy: (r) => r.objectSource, lines: (r) => textLines(r.objectSource)},
+    {label: label.condition(), searchable: false, cell: (r) => <Conditions conditions={r.conditions} />, lines: (r) => textLines(conditionsText(r.conditions))},
     {
       label: label.source(),
       searchable: false,
@@ -109,6 +118,7 @@ export function TailCallsTable(): ReactNode {
         </>
       ),
       sortBy: (r) => `${r.file}:${String(r.line).padStart(6, '0')}`,
+      lines: (r) => textLines(`${sourceText(r)}${r.macro ? ` · ${r.macro}` : ''}`),
     },
   ];
   return (
@@ -126,8 +136,8 @@ export function TailCallsTable(): ReactNode {
 
 export function MapsTable(): ReactNode {
   const columns: Column<MapRow>[] = [
-    {label: label.name(), cell: (r) => <Name row={r} name={r.name} />, sortBy: (r) => r.name},
-    {label: translate({id: 'reference.col.type', message: 'Type'}), cell: (r) => <Ident text={r.type?.replace('BPF_MAP_TYPE_', '') ?? '—'} />, sortBy: (r) => r.type ?? ''},
+    {label: label.name(), cell: (r) => <Name row={r} name={r.name} />, sortBy: (r) => r.name, lines: (r) => nameLines(r, r.name)},
+    {label: translate({id: 'reference.col.type', message: 'Type'}), cell: (r) => <Ident text={r.type?.replace('BPF_MAP_TYPE_', '') ?? '—'} />, sortBy: (r) => r.type ?? '', lines: (r) => textLines(r.type?.replace('BPF_MAP_TYPE_', '') ?? '—')},
     {
       label: translate({id: 'reference.col.keyvalue', message: 'Key → value'}),
       cell: (r) => (
@@ -135,10 +145,11 @@ export function MapsTable(): ReactNode {
           <Ident text={r.key ?? '—'} /> → <Ident text={r.value ?? '—'} />
         </>
       ),
+      lines: (r) => textLines(`${r.key ?? '—'} → ${r.value ?? '—'}`),
     },
-    {label: translate({id: 'reference.col.max', message: 'Max entries'}), searchable: false, cell: (r) => <Ident text={r.maxEntries ?? '—'} />},
-    {label: translate({id: 'reference.col.pinning', message: 'Pinning'}), searchable: false, cell: (r) => (r.pinning ? <Ident text={r.pinning} /> : '—'), sortBy: (r) => r.pinning ?? ''},
-    {label: label.condition(), searchable: false, cell: (r) => <Conditions conditions={r.conditions} />},
+    {label: translate({id: 'reference.col.max', message: 'Max entries'}), searchable: false, cell: (r) => <Ident text={r.maxEntries ?? '—'} />, lines: (r) => textLines(r.maxEntries ?? '—')},
+    {label: translate({id: 'reference.col.pinning', message: 'Pinning'}), searchable: false, cell: (r) => (r.pinning ? <Ident text={r.pinning} /> : '—'), sortBy: (r) => r.pinning ?? '', lines: (r) => textLines(r.pinning ?? '—')},
+    {label: label.condition(), searchable: false, cell: (r) => <Conditions conditions={r.conditions} />, lines: (r) => textLines(conditionsText(r.conditions))},
     {
       label: translate({id: 'reference.col.go', message: 'Go package'}),
       cell: (r) =>
@@ -150,8 +161,9 @@ export function MapsTable(): ReactNode {
           '—'
         ),
       sortBy: (r) => r.go?.package ?? '~',
+      lines: (r) => textLines(r.go?.package ?? '—'),
     },
-    {label: label.source(), searchable: false, cell: (r) => <Source row={r} />, sortBy: (r) => `${r.file}:${String(r.line).padStart(6, '0')}`},
+    {label: label.source(), searchable: false, cell: (r) => <Source row={r} />, sortBy: (r) => `${r.file}:${String(r.line).padStart(6, '0')}`, lines: (r) => textLines(sourceText(r))},
   ];
   return (
     <>

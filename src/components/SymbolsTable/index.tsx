@@ -4,6 +4,7 @@ import Link from '@docusaurus/Link';
 import {translate} from '@docusaurus/Translate';
 import index from '@generated/symbol-index/default/symbols.json';
 import FactTable, {type Column} from '@site/src/components/FactTable';
+import {listLines, textLines} from '@site/src/components/FactTable/card-lines';
 import type {SymbolDefRow, SymbolIndex, SymbolRow} from '@site/src/plugins/symbol-index';
 
 const data = index as SymbolIndex;
@@ -22,12 +23,23 @@ function Definition({def}: {def: SymbolDefRow}): ReactNode {
       {def.guide && (
         <>
           {' · '}
-          <Link to={def.guide}>{translate({id: 'reference.explained', message: 'explained in the guide'})}</Link>
+          <Link to={def.guide}>{explained()}</Link>
         </>
       )}
     </>
   );
 }
+
+const explained = () => translate({id: 'reference.explained', message: 'explained in the guide'});
+
+/** A definition as the text Definition shows, for the lines it takes in a card. */
+const definitionText = (def: SymbolDefRow): string =>
+  [def.receiver ? `(${def.receiver})` : def.kindText, `${def.path}:${def.line}`, def.via && `· ${def.via}(…)`, def.condition && `· #if ${def.condition}`, def.guide && `· ${explained()}`]
+    .filter(Boolean)
+    .join(' ');
+
+/** The lines `list` takes: one item stands alone, more are a list. */
+const itemLines = (texts: string[]): number => (texts.length > 1 ? listLines(texts) : textLines(texts[0] ?? '—'));
 
 // One item stands alone: most cells hold one, and a list for each would add two elements to a
 // page of a few thousand that a phone lays out.
@@ -48,6 +60,7 @@ export function SymbolsTable(): ReactNode {
   const columns: Column<SymbolRow>[] = [
     {
       label: translate({id: 'reference.col.name', message: 'Name'}),
+      width: '20%',
       cell: (r) => (
         <>
           <code>{r.name}</code>
@@ -62,23 +75,30 @@ export function SymbolsTable(): ReactNode {
         </>
       ),
       sortBy: (r) => r.name.toLowerCase(),
+      lines: (r) => textLines(r.name) + (r.package ? textLines(r.package) : 0),
     },
-    {label: translate({id: 'symbols.col.kind', message: 'Kind'}), cell: (r) => r.kinds.join(', '), sortBy: (r) => r.kinds.join()},
-    {label: translate({id: 'symbols.col.lang', message: 'Language'}), searchable: false, cell: (r) => (r.lang === 'c' ? 'C' : 'Go'), sortBy: (r) => r.lang},
+    {label: translate({id: 'symbols.col.kind', message: 'Kind'}), width: '8%', cell: (r) => r.kinds.join(', '), sortBy: (r) => r.kinds.join(), lines: (r) => textLines(r.kinds.join(', '))},
+    {label: translate({id: 'symbols.col.lang', message: 'Language'}), width: '6%', searchable: false, cell: (r) => (r.lang === 'c' ? 'C' : 'Go'), sortBy: (r) => r.lang},
     {
       label: translate({id: 'symbols.col.definitions', message: 'Definition'}),
+      width: '28%',
       cell: (r) => list(r.defs, (d) => <Definition def={d} />, (d) => `${d.path}:${d.line}:${d.kind}`),
       searchable: false,
+      lines: (r) => itemLines(r.defs.map(definitionText)),
     },
     {
       label: translate({id: 'symbols.col.excerpts', message: 'Used in excerpts'}),
+      width: '20%',
       cell: (r) => list(r.excerpts, (e) => <Link to={e.link}><code>{e.id}</code></Link>, (e) => e.id),
       searchable: false,
+      lines: (r) => itemLines(r.excerpts.map((e) => e.id)),
     },
     {
       label: translate({id: 'symbols.col.sections', message: 'Named in the guide'}),
+      width: '18%',
       cell: (r) => list(r.sections, (s) => <Link to={s.link}>{s.title}</Link>, (s) => s.link),
       searchable: false,
+      lines: (r) => itemLines(r.sections.map((s) => s.title)),
     },
   ];
   return (
@@ -87,8 +107,6 @@ export function SymbolsTable(): ReactNode {
       columns={columns}
       rows={data.rows}
       filterText={(r) => [r.name, r.package ?? '', ...r.kinds, ...r.defs.map((d) => d.path), ...r.excerpts.map((e) => e.id)].join(' ')}
-      // Its cards are lists of links (see lazyCards).
-      lazyCards={false}
     />
   );
 }

@@ -1,0 +1,27 @@
+/** The lines a reference card's value may take on a 320 px phone: wrapped as the browser wraps it. */
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {listLines, textLines} from '../../src/components/FactTable/card-lines';
+
+test('short text takes one line; so does nothing at all (the cell shows —)', () => {
+  assert.equal(textLines('Go'), 1);
+  assert.equal(textLines(''), 1);
+});
+
+test('a word that does not fit the rest of a line starts the next one', () => {
+  // "(group) " leaves 22 of 30 units; the 46-character path moves down, then breaks inside (54
+  // characters, which counted alone would fit two lines).
+  assert.equal(textLines('(group) vendor/github.com/cilium/hive/cell/group.go:23'), 3);
+  assert.equal(textLines('!defined(__LIB_ICMP6__) && defined(ENABLE_IPV6) && !defined(SKIP_ICMPV6_HOPLIMIT_HANDLING)'), 4);
+});
+
+test('a CJK character is twice as wide, and a line may break at any of them', () => {
+  assert.equal(textLines('一'.repeat(15)), 1);
+  assert.equal(textLines('一'.repeat(16)), 2);
+  assert.equal(textLines(`bpf_sock.c ${'写'.repeat(14)}`), 2);
+});
+
+test('a list adds its margins to its items', () => {
+  assert.equal(listLines(['a']), 1.75);
+  assert.equal(listLines(['a', 'b', 'c']), 3 + 0.75 + 0.4);
+});
