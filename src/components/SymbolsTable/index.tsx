@@ -9,6 +9,8 @@ import type {SymbolDefRow, SymbolIndex, SymbolRow} from '@site/src/plugins/symbo
 
 const data = index as SymbolIndex;
 
+const explained = () => translate({id: 'reference.explained', message: 'explained in the guide'});
+
 function Definition({def}: {def: SymbolDefRow}): ReactNode {
   return (
     <>
@@ -29,8 +31,6 @@ function Definition({def}: {def: SymbolDefRow}): ReactNode {
     </>
   );
 }
-
-const explained = () => translate({id: 'reference.explained', message: 'explained in the guide'});
 
 /** A definition as the text Definition shows, for the lines it takes in a card. */
 const definitionText = (def: SymbolDefRow): string =>
