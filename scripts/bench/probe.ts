@@ -6,7 +6,7 @@
  * answer (Event Timing: from the input to the next paint) and to show the new page.
  */
 import {gzipSync} from 'node:zlib';
-import type {Browser} from 'playwright-core';
+import type {Browser, Response} from 'playwright-core';
 import {newContext, waitForHydration} from '../lib/browser';
 import {gotoQuiet} from './lib/quiet';
 
@@ -37,7 +37,7 @@ export async function probePage(browser: Browser, url: string): Promise<PageProb
   const {context} = await newContext(browser, {viewport: {width: 1350, height: 940}});
   const page = await context.newPage();
   const pending: Array<Promise<Resource | null>> = [];
-  page.on('response', (response) => {
+  const onResponse = (response: Response) => {
     const type = response.request().resourceType();
     if (type !== 'script' && type !== 'stylesheet') return;
     pending.push(
@@ -53,7 +53,8 @@ export async function probePage(browser: Browser, url: string): Promise<PageProb
           throw new Error(`could not read ${response.url()}: ${(error as Error).message}`);
         }),
     );
-  });
+  };
+  page.on('response', onResponse);
   await gotoQuiet(page, url);
   const facts = await page.evaluate(`new Promise((resolve) => {
     let last = null;
@@ -72,6 +73,9 @@ export async function probePage(browser: Browser, url: string): Promise<PageProb
   const settled = await Promise.all(pending);
   await waitForHydration(page);
   await page.waitForLoadState('networkidle');
+  // A script may still arrive (an idle prefetch): stop listening first, so no body is read after the
+  // page has closed, and every read already started is awaited.
+  page.off('response', onResponse);
   const afterFirstAction = await Promise.all(pending);
   await context.close();
   const unique = (list: Array<Resource | null>) => {
