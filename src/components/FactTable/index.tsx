@@ -18,6 +18,9 @@ export function Ident({text}: {text: string}): ReactNode {
   return <code dangerouslySetInnerHTML={{__html: breakableHtml(text)}} />;
 }
 
+/** The link from a reference row to the guide section that explains it. */
+export const explainedInTheGuide = (): string => translate({id: 'reference.explained', message: 'explained in the guide'});
+
 export interface Column<Row> {
   label: string;
   cell: (row: Row) => ReactNode;

@@ -3,7 +3,7 @@ import React, {type ReactNode} from 'react';
 import Link from '@docusaurus/Link';
 import {translate} from '@docusaurus/Translate';
 import reference from '@generated/reference-data/default/reference.json';
-import FactTable, {type Column, Ident} from '@site/src/components/FactTable';
+import FactTable, {type Column, explainedInTheGuide, Ident} from '@site/src/components/FactTable';
 import {listLines, textLines} from '@site/src/components/FactTable/card-lines';
 import type {Located, MapRow, ProgramRow, ReferenceData, TailCallRow} from '@site/src/plugins/reference-data';
 import {DriftNote, RemovedMark} from './Drift';
@@ -19,7 +19,7 @@ function Source({row}: {row: Located}): ReactNode {
       {row.guide && (
         <>
           {' · '}
-          <Link to={row.guide}>{explained()}</Link>
+          <Link to={row.guide}>{explainedInTheGuide()}</Link>
         </>
       )}
     </>
@@ -42,8 +42,7 @@ const Phrase = ({text}: {text: string}) => (
 const Conditions = ({conditions}: {conditions: string[]}) => (conditions.length ? <Ident text={conditionsText(conditions)} /> : <>{conditionsText(conditions)}</>);
 
 // The text each cell shows, for the lines it takes in a card on a phone (card-lines.ts).
-const explained = () => translate({id: 'reference.explained', message: 'explained in the guide'});
-const sourceText = (row: Located) => `${row.file}:${row.line}${row.guide ? ` · ${explained()}` : ''}`;
+const sourceText = (row: Located) => `${row.file}:${row.line}${row.guide ? ` · ${explainedInTheGuide()}` : ''}`;
 /** The removed mark (Drift.tsx) takes a line of its own at most. */
 const nameLines = (row: Located, name: string) => textLines(name) + (row.drift === 'removed' ? 1 : 0);
 const conditionsText = (conditions: string[]) => (conditions.length ? conditions.join(' && ') : translate({id: 'reference.always', message: 'always'}));

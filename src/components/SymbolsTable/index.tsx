@@ -3,13 +3,12 @@ import React, {type ReactNode} from 'react';
 import Link from '@docusaurus/Link';
 import {translate} from '@docusaurus/Translate';
 import index from '@generated/symbol-index/default/symbols.json';
-import FactTable, {type Column} from '@site/src/components/FactTable';
+import FactTable, {type Column, explainedInTheGuide} from '@site/src/components/FactTable';
 import {listLines, textLines} from '@site/src/components/FactTable/card-lines';
 import type {SymbolDefRow, SymbolIndex, SymbolRow} from '@site/src/plugins/symbol-index';
 
 const data = index as SymbolIndex;
 
-const explained = () => translate({id: 'reference.explained', message: 'explained in the guide'});
 
 function Definition({def}: {def: SymbolDefRow}): ReactNode {
   return (
@@ -25,7 +24,7 @@ function Definition({def}: {def: SymbolDefRow}): ReactNode {
       {def.guide && (
         <>
           {' · '}
-          <Link to={def.guide}>{explained()}</Link>
+          <Link to={def.guide}>{explainedInTheGuide()}</Link>
         </>
       )}
     </>
@@ -34,7 +33,7 @@ function Definition({def}: {def: SymbolDefRow}): ReactNode {
 
 /** A definition as the text Definition shows, for the lines it takes in a card. */
 const definitionText = (def: SymbolDefRow): string =>
-  [def.receiver ? `(${def.receiver})` : def.kindText, `${def.path}:${def.line}`, def.via && `· ${def.via}(…)`, def.condition && `· #if ${def.condition}`, def.guide && `· ${explained()}`]
+  [def.receiver ? `(${def.receiver})` : def.kindText, `${def.path}:${def.line}`, def.via && `· ${def.via}(…)`, def.condition && `· #if ${def.condition}`, def.guide && `· ${explainedInTheGuide()}`]
     .filter(Boolean)
     .join(' ');
 
