@@ -11,6 +11,14 @@ let browser: Browser;
 startSite((site) => ({server, browser} = site));
 
 const DIAGRAM_PAGES = ['/docs/agent/startup', '/docs/agent/datapath-load-flow'];
+/** Screens the overview figure must fit: Lighthouse's phone, a 3x phone, a tablet, Lighthouse's desktop, a 2x laptop. */
+const FIGURE_SCREENS = [
+  {width: 412, height: 823, scale: 1.75},
+  {width: 390, height: 844, scale: 3},
+  {width: 800, height: 1000, scale: 1},
+  {width: 1350, height: 940, scale: 1},
+  {width: 1440, height: 900, scale: 2},
+];
 /** The smallest label a reader may get, in CSS px, per viewport width. */
 const LEGIBLE = [
   {width: 390, height: 844, minLabelPx: 12},
@@ -107,19 +115,45 @@ describe('diagrams and figures', () => {
       });
     }
 
-    test(`${prefix || 'en'}: the overview figure is a responsive, lazy image with alt text`, async () => {
+    test(`${prefix || 'en'}: the overview figure is a first-screen image with alt text, readable without JavaScript`, async () => {
       const {context} = await newContext(browser, {javaScriptEnabled: false});
       const page = await context.newPage();
       await page.goto(`${server.origin}${prefix}/docs/source-layout`);
       const img = page.locator('img[src*="source-overview"]');
       assert.equal(await img.count(), 1);
       assert.match((await img.getAttribute('srcset')) ?? '', /source-overview\.[0-9a-f]+\.\d+\.png \d+w/);
-      assert.equal(await img.getAttribute('loading'), 'lazy');
+      // It is in the first screen even on a phone, and it is the page's largest paint there.
+      assert.equal(await img.getAttribute('loading'), 'eager');
+      assert.equal(await img.getAttribute('fetchpriority'), 'high');
       assert.ok(Number(await img.getAttribute('width')) > 0 && Number(await img.getAttribute('height')) > 0);
       const alt = (await img.getAttribute('alt')) ?? '';
       assert.ok(alt.length > 20);
       if (prefix) assert.match(alt, /\p{Script=Han}/u);
       await context.close();
     });
+
+    for (const {width, height, scale} of FIGURE_SCREENS) {
+      test(`${prefix || 'en'} at ${width} px, ${scale}x: the overview figure fetches the smallest variant that is as sharp as the screen`, async () => {
+        const {context} = await newContext(browser, {viewport: {width, height}, deviceScaleFactor: scale});
+        const page = await context.newPage();
+        await page.goto(`${server.origin}${prefix}/docs/source-layout`);
+        const img = page.locator('img[src*="source-overview"]');
+        await page.waitForFunction((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0, await img.elementHandle());
+        const {drawn, fetched, offered} = await img.evaluate((el: HTMLImageElement) => {
+          const candidates = el.srcset.split(',').map((c) => c.trim().split(' '));
+          // naturalWidth is in CSS px (divided by the candidate's density), so read the candidate.
+          const chosen = candidates.find(([url]) => new URL(url, location.href).href === el.currentSrc);
+          return {
+            drawn: el.getBoundingClientRect().width * devicePixelRatio,
+            fetched: chosen ? parseInt(chosen[1], 10) : NaN,
+            offered: candidates.map(([, w]) => parseInt(w, 10)),
+          };
+        });
+        const enough = offered.filter((w) => w >= drawn);
+        const expected = enough.length ? Math.min(...enough) : Math.max(...offered);
+        assert.equal(fetched, expected, `drawn ${Math.round(drawn)} device px; offered ${offered.join(', ')}; fetched ${fetched}`);
+        await context.close();
+      });
+    }
   }
 });

@@ -1,9 +1,9 @@
 /**
- * <Figure img={require('@site/src/figures/<name>.png?size=1600')} alt="…" />  (source: src/figures/<name>.html)
+ * <Figure img={require('@site/src/figures/<name>.png')} alt="…" />  (source: src/figures/<name>.html)
  *
  * A raster figure made by `npm run figures:render`, resized and fingerprinted at build time by
  * @docusaurus/plugin-ideal-image's loader, shown as one plain <img>: srcset, intrinsic
- * width/height (no layout shift), native lazy loading, and no client JavaScript, so it looks the
+ * width/height (no layout shift), native lazy loading unless it is in the first screen, and no client JavaScript, so it looks the
  * same without JS. The plugin's low-quality preview is the placeholder painted until the image
  * arrives. The figures are drawn at deviceScaleFactor `scale` (2), so the CSS size is half the
  * largest variant.
@@ -23,7 +23,27 @@ export interface IdealImageModule {
   preSrc?: string;
 }
 
-export default function Figure({img, alt, scale = 2}: {img: IdealImageModule; alt: string; scale?: number}): ReactNode {
+/**
+ * How wide the figure is drawn, for the browser to pick a variant before layout: the docs column is
+ * the viewport less its 1rem padding on each side up to 996 px; past that, the sidebar (300 px) and
+ * the table of contents (a quarter of the rest) sit beside it.
+ */
+function drawnWidth(width: number): string {
+  return `(max-width: 996px) min(${width}px, calc(100vw - 2rem)), min(${width}px, calc(75vw - 257px))`;
+}
+
+export default function Figure({
+  img,
+  alt,
+  scale = 2,
+  firstScreen = false,
+}: {
+  img: IdealImageModule;
+  alt: string;
+  scale?: number;
+  /** The figure shows in the first screen, even on a phone: fetch it at once, as the page's largest paint. */
+  firstScreen?: boolean;
+}): ReactNode {
   const images = img && typeof img === 'object' && 'src' in img ? img.src?.images : undefined;
   if (!Array.isArray(images) || images.length === 0) {
     throw new Error(
@@ -40,11 +60,12 @@ export default function Figure({img, alt, scale = 2}: {img: IdealImageModule; al
       className={styles.figure}
       src={largest.path}
       srcSet={sorted.map((v) => `${v.path} ${v.width}w`).join(', ')}
-      sizes={`(max-width: ${width}px) 100vw, ${width}px`}
+      sizes={drawnWidth(width)}
       width={width}
       height={height}
       alt={alt}
-      loading="lazy"
+      loading={firstScreen ? 'eager' : 'lazy'}
+      fetchPriority={firstScreen ? 'high' : undefined}
       decoding="async"
       style={img.preSrc ? {backgroundImage: `url(${img.preSrc})`} : undefined}
     />
