@@ -132,7 +132,7 @@ function tokenLines(highlighter: Highlighter, lang: string, lines: string[]): Th
   }).tokens;
 }
 
-function renderExcerpt(node: MdxJsxFlowElementHast, data: ExcerptData, drift: DriftData, linker: SymbolLinker, page: PageContext, highlighter: Highlighter, palette: TokenPalette, file: VFile): void {
+function renderExcerpt(node: MdxJsxFlowElementHast, data: ExcerptData, drift: DriftData, linker: SymbolLinker, page: PageContext, highlighter: Highlighter, palette: TokenPalette, file: VFile, firstOnPage: boolean): void {
   const at = node.position?.start.line ?? 0;
   const where = `${file.path}:${at}`;
   const attrs = stringAttrs(node);
@@ -202,6 +202,7 @@ function renderExcerpt(node: MdxJsxFlowElementHast, data: ExcerptData, drift: Dr
     // Real newlines between the lines: the <pre> reads line by line with or without CSS.
     code: toHtml(codeChildren.flatMap((child, i) => (i ? [text('\n'), child] : [child]))),
     ...excerptDriftProps(id, stored, drift, (lines) => tokenLines(highlighter, lang, lines).map((line) => line.flatMap((t) => tokenSpan(t, palette))), page.locale),
+    ...(firstOnPage ? {firstOnPage: 'true'} : {}),
   };
   node.attributes.push(
     ...Object.entries(extra).map(([name, value]): MdxJsxAttribute => ({type: 'mdxJsxAttribute', name, value})),
@@ -249,6 +250,6 @@ export default function rehypeExcerpts({dataPath = EXCERPT_DATA_PATH, driftPath 
     }
     const palette = tokenPalette(hl);
     const page = pageContext(file.path);
-    for (const node of nodes) renderExcerpt(node, data, drift, linker, page, hl, palette, file);
+    nodes.forEach((node, i) => renderExcerpt(node, data, drift, linker, page, hl, palette, file, i === 0));
   };
 }

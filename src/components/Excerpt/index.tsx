@@ -26,6 +26,8 @@ export interface ExcerptProps extends DriftProps {
   /** The highlighted lines as HTML, rendered by src/rehype/excerpts.ts at build time, without
    *  each line's id and gutter (see src/lib/excerpt-lines.ts). */
   code: string;
+  /** "true" on the page's first excerpt (set by the build), which may be in the first screen. */
+  firstOnPage?: string;
   /** The notes (<ol>), when the excerpt has callouts. */
   children?: ReactNode;
 }
@@ -53,7 +55,7 @@ function CopyButton() {
 }
 
 export default function Excerpt(props: ExcerptProps): ReactNode {
-  const {id, path, title, commit, version, permalink, lang, shownLines, noteCount, noteTextWidth, code, children, drift, driftCommit, driftLines} = props;
+  const {id, path, title, commit, version, permalink, lang, shownLines, noteCount, noteTextWidth, firstOnPage, code, children, drift, driftCommit, driftLines} = props;
   // Let Docusaurus' broken-anchor check know every line and note id we render.
   const brokenLinks = useBrokenLinks();
   brokenLinks.collectAnchor(id);
@@ -70,7 +72,7 @@ export default function Excerpt(props: ExcerptProps): ReactNode {
   return (
     // No React state or handlers: copying and relating markers to notes live in one delegated
     // page script (src/client/before-runtime.ts), so they work before the runtime, too.
-    <figure id={id} className={styles.excerpt} style={sizeHint} data-cilium-excerpt="" data-commit={commit} data-path={path} data-lang={lang}
+    <figure id={id} className={firstOnPage ? `${styles.excerpt} ${styles.firstOnPage}` : styles.excerpt} style={sizeHint} data-cilium-excerpt="" data-commit={commit} data-path={path} data-lang={lang}
       data-drift={drift} data-drift-commit={driftCommit} data-drift-lines={driftLines}>
       {/* The {' '} between the header's parts only matter without CSS (flex layout drops them):
           a text browser or a reader view would otherwise run the parts into one word. */}
