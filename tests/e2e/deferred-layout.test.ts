@@ -1,7 +1,7 @@
 /**
- * Excerpt frames and reference cards away from the viewport are not laid out until a reader nears
- * them (`content-visibility: auto`), so a phone does not lay out a page's few hundred code lines
- * after first paint. What a reader can observe must not change: the space such an element takes
+ * Excerpt frames, reference cards and (on a wide screen) Symbols rows away from the viewport are
+ * not laid out until a reader nears them (`content-visibility: auto`), so a phone does not lay out
+ * a page's few hundred code lines after first paint. What a reader can observe must not change: the space such an element takes
  * before it is drawn is close to its drawn height (the page does not jump), a #line link into a
  * far frame lands on its line, and scrolling draws what comes into view.
  */
@@ -19,6 +19,8 @@ startSite((site) => ({server, browser} = site));
 
 const PHONE = {width: 412, height: 823};
 const LAPTOP = {width: 1280, height: 800};
+/** Lighthouse's desktop screen. */
+const WIDE = {width: 1350, height: 940};
 const FRAME = 'figure[data-cilium-excerpt]';
 const CARD = '[data-fact-row]';
 const pages = pagesWithExcerpts();
@@ -90,6 +92,61 @@ describe('layout deferred until a reader nears it', () => {
           if (!(Math.abs(estimate / real - 1) <= 0.25)) problems.push(`${viewport.width}px ${path} #${id}: ${Math.round(estimate)}px before drawing, ${Math.round(real)}px drawn`);
         }
         await page.context().close();
+      }
+    }
+    assert.deepEqual(problems, []);
+  });
+
+  for (const prefix of ['', '/zh-Hans']) {
+    test(`${prefix || '/'}: on a laptop, far Symbols rows are skipped, and drawn when scrolled to; the first screen's are drawn at once`, async () => {
+      const path = `${prefix}/docs/reference/symbols`;
+      const page = await openPage(path, WIDE);
+      const before = await drawn(page, CARD);
+      assert.ok(before.length > 300, `${path}: rows on the page`);
+      assert.ok(before.slice(0, 20).every(Boolean), `${path}: the first 20 rows are drawn on load`);
+      assert.equal(before.at(-1), false, `${path}: the last row is not laid out on load`);
+      assert.ok(before.filter((d) => !d).length > before.length / 2, `${path}: most rows wait (${before.filter((d) => !d).length} of ${before.length})`);
+      await page.locator(CARD).last().scrollIntoViewIfNeeded();
+      await nextFrames(page);
+      assert.equal((await drawn(page, CARD)).at(-1), true, `${path}: the last row is drawn once in view`);
+      await page.context().close();
+    });
+  }
+
+  test('a Symbols table drawn as grid rows keeps its table, row, column header and cell roles', async () => {
+    const page = await openPage('/docs/reference/symbols', WIDE);
+    assert.equal(await page.$eval('[data-fact-row]', (row) => getComputedStyle(row).display), 'grid', 'the rows are grid rows at this width');
+    const cdp = await page.context().newCDPSession(page);
+    const {nodes} = (await cdp.send('Accessibility.getFullAXTree')) as {nodes: {role?: {value: string}; ignored: boolean}[]};
+    const roles = new Map<string, number>();
+    for (const node of nodes) if (!node.ignored && node.role) roles.set(node.role.value, (roles.get(node.role.value) ?? 0) + 1);
+    const rows = await page.locator('[data-fact-row]').count();
+    const drawnRows = (await drawn(page, CARD)).filter(Boolean).length;
+    assert.equal(roles.get('table'), 1);
+    assert.equal(roles.get('columnheader'), 6);
+    assert.equal(roles.get('row'), rows + 1, 'every row and the header row');
+    // Chrome builds a waiting row's cells once it is drawn, as it does for a waiting card on a phone.
+    assert.ok(drawnRows >= 20, `the first screen's rows are drawn (${drawnRows})`);
+    assert.equal(roles.get('cell'), drawnRows * 6, 'every drawn row has its six cells');
+    await page.context().close();
+  });
+
+  // The same on a wide screen, where a fixed table's rows wait too (FactTable's --row-lines).
+  test('a Symbols row reserves at least its drawn height, and about that much, at 1200, 1440 and 1920 px', async () => {
+    const problems: string[] = [];
+    for (const width of [1200, 1440, 1920]) {
+      for (const prefix of ['', '/zh-Hans']) {
+        const path = `${prefix}/docs/reference/symbols`;
+        const page = await openPage(path, {width, height: 900});
+        const rows = (await heights(page, CARD)).filter(({estimate}) => Number.isFinite(estimate));
+        await page.context().close();
+        assert.ok(rows.length > 300, `${width}px ${path}: waiting rows on the page (${rows.length})`);
+        for (const {id, estimate, real} of rows) {
+          if (estimate + 0.5 < real) problems.push(`${width}px ${path}#${id}: ${Math.round(estimate)}px reserved, ${Math.round(real)}px drawn`);
+        }
+        const ratios = rows.map(({estimate, real}) => estimate / real).sort((a, b) => a - b);
+        const median = ratios[ratios.length >> 1];
+        if (median > 1.4) problems.push(`${width}px ${path}: a row reserves ${median.toFixed(2)}× its drawn height (median)`);
       }
     }
     assert.deepEqual(problems, []);

@@ -116,16 +116,20 @@ describe('reference pages', () => {
             tables: Array.from(document.querySelectorAll<HTMLElement>('[role="region"]:has(table)')).map((region) => region.scrollWidth - region.clientWidth),
             toc: !!document.querySelector('.theme-doc-toc-desktop'),
             tocEntries: document.querySelectorAll('.theme-doc-toc-desktop li').length,
-            cards: Array.from(document.querySelectorAll('[data-fact-row]')).slice(0, 1).map((row) => getComputedStyle(row).display),
+            cards: Array.from(document.querySelectorAll('table[data-lazy-cards]')).map((table) => ({
+              display: getComputedStyle(table.querySelector('[data-fact-row]')!).display,
+              fixed: (table as HTMLElement).style.getPropertyValue('--column-widths') !== '',
+            })),
           }));
           if (layout.page > 0) problems.push(`${path}: the page scrolls sideways by ${layout.page} px`);
           if (width === 1440) {
             layout.tables.forEach((overflow, i) => overflow > 0 && problems.push(`${path}: table ${i + 1} scrolls sideways by ${overflow} px`));
             if (layout.toc && layout.tocEntries <= 1) problems.push(`${path}: a table of contents column with ${layout.tocEntries} entry`);
           }
-          // Below about 900 px rows are stacked cards, above they are table rows.
-          for (const display of layout.cards) {
-            const expected = width < 900 ? 'block' : 'table-row';
+          // Below about 900 px rows are stacked cards, above they are table rows; from 1200 px a
+          // fixed table's rows are grid rows over its column widths.
+          for (const {display, fixed} of layout.cards) {
+            const expected = width < 900 ? 'block' : width >= 1200 && fixed ? 'grid' : 'table-row';
             if (display !== expected) problems.push(`${path}: rows are display ${display}, expected ${expected}`);
           }
         }

@@ -1,7 +1,7 @@
-/** The lines a reference card's value may take on a 320 px phone: wrapped as the browser wraps it. */
+/** The lines a reference value may take in a card on a 320 px phone, or in a cell of a given width: wrapped as the browser wraps it. */
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {listLines, textLines} from '../../src/components/FactTable/card-lines';
+import {CARD_LINE_UNITS, lineUnits, listLines, textLines} from '../../src/components/FactTable/card-lines';
 
 test('short text takes one line; so does nothing at all (the cell shows —)', () => {
   assert.equal(textLines('Go'), 1);
@@ -24,4 +24,16 @@ test('a CJK character is twice as wide, and a line may break at any of them', ()
 test('a list adds its margins to its items', () => {
   assert.equal(listLines(['a']), 1.75);
   assert.equal(listLines(['a', 'b', 'c']), 3 + 0.75 + 0.4);
+});
+
+test('a line of a given width holds as many units as a card line of that width; a narrower line wraps sooner', () => {
+  // A card line (262 px of content) holds the card's units; twice that width holds twice as many.
+  assert.equal(lineUnits(262), CARD_LINE_UNITS);
+  assert.equal(lineUnits(524), 2 * CARD_LINE_UNITS);
+  // A column too narrow for one character still holds one.
+  assert.equal(lineUnits(3), 1);
+  const path = 'vendor/github.com/cilium/hive/cell/group.go:23';
+  assert.equal(textLines(path, 60), 1);
+  assert.equal(textLines(path, 10), 5);
+  assert.equal(listLines(['a b', 'c'], 1), 3 + 0.75 + 0.2);
 });

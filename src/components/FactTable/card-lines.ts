@@ -1,11 +1,17 @@
 /**
- * How many lines a value takes in a reference card on the narrowest phone (320 px), at most: the
- * space a card reserves before it is drawn. Less, and a waiting card's content spills over the
- * next card's, so their links overlap while they wait (axe's target-size measures them then).
+ * How many lines a value takes, at most, in a line of a given width: in a reference card on the
+ * narrowest phone (320 px), or in a table cell on a wide screen. It is the space a card or row
+ * reserves before it is drawn. Less, and a waiting card's content spills over the next card's, so
+ * their links overlap while they wait (axe's target-size measures them then).
  */
 
 /** Width units in one line of a 320 px card; a character is 1, a CJK character 2. About 35 fit. */
-const LINE_UNITS = 30;
+export const CARD_LINE_UNITS = 30;
+/** CSS px per width unit: a card's line (262 px of content) over its units, so as safe as a card. */
+const PX_PER_UNIT = 262 / CARD_LINE_UNITS;
+
+/** The width units of a line `px` wide. */
+export const lineUnits = (px: number): number => Math.max(1, Math.floor(px / PX_PER_UNIT));
 /** CJK characters: twice as wide as others, and a line may break before or after each. */
 const CJK = '\\u1100-\\u115f\\u2e80-\\ua4cf\\uac00-\\ud7a3\\uf900-\\ufaff\\ufe30-\\ufe4f\\uff00-\\uff60\\uffe0-\\uffe6';
 const WIDE = new RegExp(`[${CJK}]`, 'u');
@@ -22,7 +28,7 @@ const WORD = new RegExp(`[${CJK}]|[^\\s${CJK}]+|\\s+`, 'gu');
  * The lines one run of text takes, wrapped as the browser does: a word that does not fit the rest of
  * a line starts the next, and only a word longer than a line breaks inside (overflow-wrap: anywhere).
  */
-export function textLines(text: string): number {
+export function textLines(text: string, lineUnits = CARD_LINE_UNITS): number {
   let lines = 1;
   let fill = 0;
   let spaced = false;
@@ -34,18 +40,18 @@ export function textLines(text: string): number {
     const width = units(word);
     const gap = spaced ? 1 : 0;
     spaced = false;
-    if (fill + gap + width <= LINE_UNITS) {
+    if (fill + gap + width <= lineUnits) {
       fill += gap + width;
       continue;
     }
     if (fill > 0) lines++;
-    lines += Math.ceil(width / LINE_UNITS) - 1;
-    fill = width % LINE_UNITS || LINE_UNITS;
+    lines += Math.ceil(width / lineUnits) - 1;
+    fill = width % lineUnits || lineUnits;
   }
   return lines;
 }
 
 /** The lines a <ul> of these items takes, its margins included. */
-export function listLines(items: string[]): number {
-  return items.reduce((sum, item) => sum + textLines(item), 0) + LIST_MARGIN_LINES + ITEM_GAP_LINES * Math.max(0, items.length - 1);
+export function listLines(items: string[], lineUnits = CARD_LINE_UNITS): number {
+  return items.reduce((sum, item) => sum + textLines(item, lineUnits), 0) + LIST_MARGIN_LINES + ITEM_GAP_LINES * Math.max(0, items.length - 1);
 }

@@ -10,6 +10,7 @@ import Translate, {translate} from '@docusaurus/Translate';
 import useBrokenLinks from '@docusaurus/useBrokenLinks';
 import useIsBrowser from '@docusaurus/useIsBrowser';
 import {breakableHtml} from './breakable';
+import {CARD_LINE_UNITS, lineUnits} from './card-lines';
 import {KEPT_SERVER_HTML, useKeptServerHtml} from '@site/src/client/use-kept-server-html';
 import styles from './styles.module.css';
 
@@ -34,8 +35,24 @@ export interface Column<Row> {
    * long identifiers wrap rather than push the table past its column.
    */
   width?: string;
-  /** Lines the value takes at most in a card on a phone (textLines); 1 when omitted. */
-  lines?: (row: Row) => number;
+  /** Lines the value takes at most in a line of `lineUnits` (textLines): a card on a phone, or the column's cell; 1 when omitted. */
+  lines?: (row: Row, lineUnits: number) => number;
+}
+
+/**
+ * On a wide screen a fixed table's rows wait to be drawn too (styles.module.css, from 1200 px). A
+ * row reserves its tallest cell, wrapped at the column's share of the narrowest table drawn so: a
+ * 1200 px screen less the sidebar (300 px) and the padding. The page must then have no table of
+ * contents beside the table (deferred-layout.test.ts fails on a row that reserves too little).
+ */
+const ROW_TABLE_MIN_PX = 1200 - 300 - 32;
+/** A cell's horizontal padding (Infima's 0.75rem on each side). */
+const CELL_PADDING_PX = 24;
+
+function columnUnits(width: string): number {
+  const share = /^(\d+(?:\.\d+)?)%$/.exec(width);
+  if (!share) throw new Error(`FactTable: a column width is a share of the table, like "20%" (got "${width}").`);
+  return lineUnits((Number(share[1]) / 100) * ROW_TABLE_MIN_PX - CELL_PADDING_PX);
 }
 
 interface Props<Row extends {anchor: string; drift?: string}> {
@@ -80,7 +97,15 @@ export default function FactTable<Row extends {anchor: string; drift?: string}>(
   const fixedLayout = columns.every((column) => column.width);
   // On a phone a card away from the viewport waits to be laid out (styles.module.css), as tall as
   // its labels and values may be: a line for each label, and each value's lines.
-  const cardLines = (row: Row) => Math.ceil(columns.reduce((lines, column) => lines + 1 + Math.max(1, column.lines?.(row) ?? 1), 0));
+  const cardLines = (row: Row) => Math.ceil(columns.reduce((lines, column) => lines + 1 + Math.max(1, column.lines?.(row, CARD_LINE_UNITS) ?? 1), 0));
+  // On a wide screen a fixed table's row waits as tall as its tallest cell may be.
+  const units = useMemo(() => (fixedLayout ? columns.map((column) => columnUnits(column.width!)) : []), [columns, fixedLayout]);
+  const rowLines = (row: Row) => Math.ceil(Math.max(...columns.map((column, i) => Math.max(1, column.lines?.(row, units[i]) ?? 1))));
+  const rowSize = (row: Row): React.CSSProperties => {
+    const size: Record<string, number> = {'--card-lines': cardLines(row)};
+    if (fixedLayout) size['--row-lines'] = rowLines(row);
+    return size as React.CSSProperties;
+  };
 
   const toggleSort = (column: number) => {
     serverRows.release();
@@ -114,8 +139,12 @@ export default function FactTable<Row extends {anchor: string; drift?: string}>(
         </output>
       </div>
       <div className={styles.scroll} role="region" aria-label={caption} tabIndex={0}>
-        {/* --columns and each row's --card-lines size a waiting card before it is first drawn. */}
-        <table className={clsx(styles.table, fixedLayout && styles.fixed)} data-lazy-cards="" style={{'--columns': columns.length} as React.CSSProperties}>
+        {/* --columns and each row's --card-lines size a waiting card before it is first drawn; a
+            fixed table's --column-widths and --row-lines lay out and size its waiting rows. */}
+        <table
+          className={clsx(styles.table, fixedLayout && styles.fixed)}
+          data-lazy-cards=""
+          style={{'--columns': columns.length, ...(fixedLayout && {'--column-widths': columns.map((column) => column.width).join(' ')})} as React.CSSProperties}>
           <caption className={styles.caption}>{caption}</caption>
           {fixedLayout && (
             <colgroup>
@@ -149,7 +178,7 @@ export default function FactTable<Row extends {anchor: string; drift?: string}>(
           ) : (
             <tbody>
               {visible.map((row) => (
-                <tr key={row.anchor} id={row.anchor} data-fact-row="" data-drift={row.drift} style={{'--card-lines': cardLines(row)} as React.CSSProperties}>
+                <tr key={row.anchor} id={row.anchor} data-fact-row="" data-drift={row.drift} style={rowSize(row)}>
                   {columns.map((column) => (
                     // The label heads each stacked card on a narrow screen (styles.module.css).
                     <td key={column.label} data-label={column.label} data-search-skip={column.searchable === false ? '' : undefined}>

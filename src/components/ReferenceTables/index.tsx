@@ -44,7 +44,7 @@ const Conditions = ({conditions}: {conditions: string[]}) => (conditions.length 
 // The text each cell shows, for the lines it takes in a card on a phone (card-lines.ts).
 const sourceText = (row: Located) => `${row.file}:${row.line}${row.guide ? ` · ${explainedInTheGuide()}` : ''}`;
 /** The removed mark (Drift.tsx) takes a line of its own at most. */
-const nameLines = (row: Located, name: string) => textLines(name) + (row.drift === 'removed' ? 1 : 0);
+const nameLines = (row: Located, name: string, units: number) => textLines(name, units) + (row.drift === 'removed' ? 1 : 0);
 const conditionsText = (conditions: string[]) => (conditions.length ? conditions.join(' && ') : translate({id: 'reference.always', message: 'always'}));
 
 const label = {
@@ -56,9 +56,9 @@ const label = {
 
 export function ProgramsTable(): ReactNode {
   const columns: Column<ProgramRow>[] = [
-    {label: label.name(), cell: (r) => <Name row={r} name={r.name} />, sortBy: (r) => r.name, lines: (r) => nameLines(r, r.name)},
-    {label: translate({id: 'reference.col.section', message: 'ELF section'}), cell: (r) => <Ident text={r.section} />, sortBy: (r) => r.section, lines: (r) => textLines(r.section)},
-    {label: label.object(), cell: (r) => <Ident text={r.objectSource} />, sortBy: (r) => r.objectSource, lines: (r) => textLines(r.objectSource)},
+    {label: label.name(), cell: (r) => <Name row={r} name={r.name} />, sortBy: (r) => r.name, lines: (r, units) => nameLines(r, r.name, units)},
+    {label: translate({id: 'reference.col.section', message: 'ELF section'}), cell: (r) => <Ident text={r.section} />, sortBy: (r) => r.section, lines: (r, units) => textLines(r.section, units)},
+    {label: label.object(), cell: (r) => <Ident text={r.objectSource} />, sortBy: (r) => r.objectSource, lines: (r, units) => textLines(r.objectSource, units)},
     {
       label: translate({id: 'reference.col.attach', message: 'Where the agent attaches it'}),
       cell: (r) => (
@@ -83,9 +83,9 @@ export function ProgramsTable(): ReactNode {
       ),
       sortBy: (r) => r.attach[0]?.hook ?? '',
       // An item: hook, key, detail, target and the function that attaches it.
-      lines: (r) => listLines(r.attach.map((a) => `${a.hook} ${a.detail ?? ''} — ${a.targetText} (${a.via.function ?? a.via.file})`)),
+      lines: (r, units) => listLines(r.attach.map((a) => `${a.hook} ${a.detail ?? ''} — ${a.targetText} (${a.via.function ?? a.via.file})`), units),
     },
-    {label: label.source(), searchable: false, cell: (r) => <Source row={r} />, sortBy: (r) => `${r.file}:${String(r.line).padStart(6, '0')}`, lines: (r) => textLines(sourceText(r))},
+    {label: label.source(), searchable: false, cell: (r) => <Source row={r} />, sortBy: (r) => `${r.file}:${String(r.line).padStart(6, '0')}`, lines: (r, units) => textLines(sourceText(r), units)},
   ];
   return (
     <>
@@ -102,11 +102,11 @@ export function ProgramsTable(): ReactNode {
 
 export function TailCallsTable(): ReactNode {
   const columns: Column<TailCallRow>[] = [
-    {label: label.name(), cell: (r) => <Name row={r} name={r.function} />, sortBy: (r) => r.function, lines: (r) => nameLines(r, r.function)},
-    {label: translate({id: 'reference.col.index', message: 'Slot'}), cell: (r) => <><Ident text={r.index} /> = {r.value}</>, sortBy: (r) => r.value, lines: (r) => textLines(`${r.index} = ${r.value}`)},
+    {label: label.name(), cell: (r) => <Name row={r} name={r.function} />, sortBy: (r) => r.function, lines: (r, units) => nameLines(r, r.function, units)},
+    {label: translate({id: 'reference.col.index', message: 'Slot'}), cell: (r) => <><Ident text={r.index} /> = {r.value}</>, sortBy: (r) => r.value, lines: (r, units) => textLines(`${r.index} = ${r.value}`, units)},
     // The same few object files on each of the 131 rows: the table's filter finds them, site search need not.
-    {label: label.object(), searchable: false, cell: (r) => <Ident text={r.objectSource} />, sortBy: (r) => r.objectSource, lines: (r) => textLines(r.objectSource)},
-    {label: label.condition(), searchable: false, cell: (r) => <Conditions conditions={r.conditions} />, lines: (r) => textLines(conditionsText(r.conditions))},
+    {label: label.object(), searchable: false, cell: (r) => <Ident text={r.objectSource} />, sortBy: (r) => r.objectSource, lines: (r, units) => textLines(r.objectSource, units)},
+    {label: label.condition(), searchable: false, cell: (r) => <Conditions conditions={r.conditions} />, lines: (r, units) => textLines(conditionsText(r.conditions), units)},
     {
       label: label.source(),
       searchable: false,
@@ -117,7 +117,7 @@ export function TailCallsTable(): ReactNode {
         </>
       ),
       sortBy: (r) => `${r.file}:${String(r.line).padStart(6, '0')}`,
-      lines: (r) => textLines(`${sourceText(r)}${r.macro ? ` · ${r.macro}` : ''}`),
+      lines: (r, units) => textLines(`${sourceText(r)}${r.macro ? ` · ${r.macro}` : ''}`, units),
     },
   ];
   return (
@@ -135,8 +135,8 @@ export function TailCallsTable(): ReactNode {
 
 export function MapsTable(): ReactNode {
   const columns: Column<MapRow>[] = [
-    {label: label.name(), cell: (r) => <Name row={r} name={r.name} />, sortBy: (r) => r.name, lines: (r) => nameLines(r, r.name)},
-    {label: translate({id: 'reference.col.type', message: 'Type'}), cell: (r) => <Ident text={r.type?.replace('BPF_MAP_TYPE_', '') ?? '—'} />, sortBy: (r) => r.type ?? '', lines: (r) => textLines(r.type?.replace('BPF_MAP_TYPE_', '') ?? '—')},
+    {label: label.name(), cell: (r) => <Name row={r} name={r.name} />, sortBy: (r) => r.name, lines: (r, units) => nameLines(r, r.name, units)},
+    {label: translate({id: 'reference.col.type', message: 'Type'}), cell: (r) => <Ident text={r.type?.replace('BPF_MAP_TYPE_', '') ?? '—'} />, sortBy: (r) => r.type ?? '', lines: (r, units) => textLines(r.type?.replace('BPF_MAP_TYPE_', '') ?? '—', units)},
     {
       label: translate({id: 'reference.col.keyvalue', message: 'Key → value'}),
       cell: (r) => (
@@ -144,11 +144,11 @@ export function MapsTable(): ReactNode {
           <Ident text={r.key ?? '—'} /> → <Ident text={r.value ?? '—'} />
         </>
       ),
-      lines: (r) => textLines(`${r.key ?? '—'} → ${r.value ?? '—'}`),
+      lines: (r, units) => textLines(`${r.key ?? '—'} → ${r.value ?? '—'}`, units),
     },
-    {label: translate({id: 'reference.col.max', message: 'Max entries'}), searchable: false, cell: (r) => <Ident text={r.maxEntries ?? '—'} />, lines: (r) => textLines(r.maxEntries ?? '—')},
-    {label: translate({id: 'reference.col.pinning', message: 'Pinning'}), searchable: false, cell: (r) => (r.pinning ? <Ident text={r.pinning} /> : '—'), sortBy: (r) => r.pinning ?? '', lines: (r) => textLines(r.pinning ?? '—')},
-    {label: label.condition(), searchable: false, cell: (r) => <Conditions conditions={r.conditions} />, lines: (r) => textLines(conditionsText(r.conditions))},
+    {label: translate({id: 'reference.col.max', message: 'Max entries'}), searchable: false, cell: (r) => <Ident text={r.maxEntries ?? '—'} />, lines: (r, units) => textLines(r.maxEntries ?? '—', units)},
+    {label: translate({id: 'reference.col.pinning', message: 'Pinning'}), searchable: false, cell: (r) => (r.pinning ? <Ident text={r.pinning} /> : '—'), sortBy: (r) => r.pinning ?? '', lines: (r, units) => textLines(r.pinning ?? '—', units)},
+    {label: label.condition(), searchable: false, cell: (r) => <Conditions conditions={r.conditions} />, lines: (r, units) => textLines(conditionsText(r.conditions), units)},
     {
       label: translate({id: 'reference.col.go', message: 'Go package'}),
       cell: (r) =>
@@ -160,9 +160,9 @@ export function MapsTable(): ReactNode {
           '—'
         ),
       sortBy: (r) => r.go?.package ?? '~',
-      lines: (r) => textLines(r.go?.package ?? '—'),
+      lines: (r, units) => textLines(r.go?.package ?? '—', units),
     },
-    {label: label.source(), searchable: false, cell: (r) => <Source row={r} />, sortBy: (r) => `${r.file}:${String(r.line).padStart(6, '0')}`, lines: (r) => textLines(sourceText(r))},
+    {label: label.source(), searchable: false, cell: (r) => <Source row={r} />, sortBy: (r) => `${r.file}:${String(r.line).padStart(6, '0')}`, lines: (r, units) => textLines(sourceText(r), units)},
   ];
   return (
     <>

@@ -38,7 +38,7 @@ const definitionText = (def: SymbolDefRow): string =>
     .join(' ');
 
 /** The lines `list` takes: one item stands alone, more are a list. */
-const itemLines = (texts: string[]): number => (texts.length > 1 ? listLines(texts) : textLines(texts[0] ?? '—'));
+const itemLines = (texts: string[], units: number): number => (texts.length > 1 ? listLines(texts, units) : textLines(texts[0] ?? '—', units));
 
 // One item stands alone: most cells hold one, and a list for each would add two elements to a
 // page of a few thousand that a phone lays out.
@@ -74,30 +74,30 @@ export function SymbolsTable(): ReactNode {
         </>
       ),
       sortBy: (r) => r.name.toLowerCase(),
-      lines: (r) => textLines(r.name) + (r.package ? textLines(r.package) : 0),
+      lines: (r, units) => textLines(r.name, units) + (r.package ? textLines(r.package, units) : 0),
     },
-    {label: translate({id: 'symbols.col.kind', message: 'Kind'}), width: '8%', cell: (r) => r.kinds.join(', '), sortBy: (r) => r.kinds.join(), lines: (r) => textLines(r.kinds.join(', '))},
+    {label: translate({id: 'symbols.col.kind', message: 'Kind'}), width: '8%', cell: (r) => r.kinds.join(', '), sortBy: (r) => r.kinds.join(), lines: (r, units) => textLines(r.kinds.join(', '), units)},
     {label: translate({id: 'symbols.col.lang', message: 'Language'}), width: '6%', searchable: false, cell: (r) => (r.lang === 'c' ? 'C' : 'Go'), sortBy: (r) => r.lang},
     {
       label: translate({id: 'symbols.col.definitions', message: 'Definition'}),
       width: '28%',
       cell: (r) => list(r.defs, (d) => <Definition def={d} />, (d) => `${d.path}:${d.line}:${d.kind}`),
       searchable: false,
-      lines: (r) => itemLines(r.defs.map(definitionText)),
+      lines: (r, units) => itemLines(r.defs.map(definitionText), units),
     },
     {
       label: translate({id: 'symbols.col.excerpts', message: 'Used in excerpts'}),
       width: '20%',
       cell: (r) => list(r.excerpts, (e) => <Link to={e.link}><code>{e.id}</code></Link>, (e) => e.id),
       searchable: false,
-      lines: (r) => itemLines(r.excerpts.map((e) => e.id)),
+      lines: (r, units) => itemLines(r.excerpts.map((e) => e.id), units),
     },
     {
       label: translate({id: 'symbols.col.sections', message: 'Named in the guide'}),
       width: '18%',
       cell: (r) => list(r.sections, (s) => <Link to={s.link}>{s.title}</Link>, (s) => s.link),
       searchable: false,
-      lines: (r) => itemLines(r.sections.map((s) => s.title)),
+      lines: (r, units) => itemLines(r.sections.map((s) => s.title), units),
     },
   ];
   return (
