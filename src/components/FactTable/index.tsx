@@ -99,7 +99,7 @@ export default function FactTable<Row extends {anchor: string; drift?: string}>(
   // its labels and values may be: a line for each label, and each value's lines.
   const cardLines = (row: Row) => Math.ceil(columns.reduce((lines, column) => lines + 1 + Math.max(1, column.lines?.(row, CARD_LINE_UNITS) ?? 1), 0));
   // On a wide screen a fixed table's row waits as tall as its tallest cell may be.
-  const units = useMemo(() => (fixedLayout ? columns.map((column) => columnUnits(column.width!)) : []), [columns, fixedLayout]);
+  const units = fixedLayout ? columns.map((column) => columnUnits(column.width!)) : [];
   const rowLines = (row: Row) => Math.ceil(Math.max(...columns.map((column, i) => Math.max(1, column.lines?.(row, units[i]) ?? 1))));
   const rowSize = (row: Row): React.CSSProperties => {
     const size: Record<string, number> = {'--card-lines': cardLines(row)};
