@@ -33,8 +33,13 @@ export async function coldBuild(log: (line: string) => void): Promise<BuildResul
   let locale = 'en';
   const code = await new Promise<number>((resolve) => {
     const child = spawn('/usr/bin/time', args, {cwd: SITE_ROOT, env: {...process.env, FORCE_COLOR: '0'}});
-    const onData = (chunk: Buffer) => {
-      for (const line of chunk.toString().split('\n')) {
+    // A chunk may end inside a line (GNU time's report came split so, and its peak RSS was lost): keep
+    // each stream's unfinished line until the rest arrives.
+    const onData = (partial: {text: string}) => (chunk: string | null) => {
+      partial.text += chunk ?? '\n';
+      const complete = partial.text.split('\n');
+      partial.text = complete.pop()!;
+      for (const line of complete) {
         if (!line.trim()) continue;
         lines.push(line);
         const building = /\[(\S+)\] Creating an optimized production build/.exec(line);
@@ -42,9 +47,14 @@ export async function coldBuild(log: (line: string) => void): Promise<BuildResul
         if (/\[SUCCESS\] Generated static files/.test(line)) localeDoneAt[locale] = (performance.now() - started) / 1000;
       }
     };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('close', (c) => resolve(c ?? 1));
+    const [out, err] = [onData({text: ''}), onData({text: ''})];
+    child.stdout.setEncoding('utf8').on('data', out);
+    child.stderr.setEncoding('utf8').on('data', err);
+    child.on('close', (c) => {
+      out(null);
+      err(null);
+      resolve(c ?? 1);
+    });
   });
   const seconds = (performance.now() - started) / 1000;
   const all = lines.join('\n');

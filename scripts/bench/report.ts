@@ -227,7 +227,7 @@ export function evaluateBudgets(r: Omit<Report, 'budgets'>): BudgetLine[] {
         id: 'cold-build',
         label: `cold build of both locales <= ${BUDGET.coldBuildSeconds} s`,
         pass: b.ok && !over,
-        value: b.ok ? `${b.seconds.toFixed(1)} s (${split}), peak RSS ${b.maxRssMiB?.toFixed(0)} MiB` : 'build failed',
+        value: b.ok ? `${b.seconds.toFixed(1)} s (${split}), peak RSS ${b.maxRssMiB == null ? 'not measured' : `${b.maxRssMiB.toFixed(0)} MiB`}` : 'build failed',
         why: !b.ok
           ? [b.tail ?? 'the build failed']
           : over
@@ -294,7 +294,7 @@ export function markdown(r: Report): string {
     const qm = q.map((x) => x.medianMs).filter((x): x is number => x !== null);
     const idx = r.searchIndex[locale];
     const b = r.build;
-    const buildLine = 'skipped' in b ? 'not measured' : b.ok ? `${b.seconds.toFixed(1)} s both locales cold (${locale} done at ${b.localeDoneAt[locale]?.toFixed(1) ?? '?'} s), peak RSS ${b.maxRssMiB?.toFixed(0)} MiB` : 'failed';
+    const buildLine = 'skipped' in b ? 'not measured' : b.ok ? `${b.seconds.toFixed(1)} s both locales cold (${locale} done at ${b.localeDoneAt[locale]?.toFixed(1) ?? '?'} s), peak RSS ${b.maxRssMiB == null ? 'not measured' : `${b.maxRssMiB.toFixed(0)} MiB`}` : 'failed';
     out.push(
       `- Build: ${buildLine}; output ${kb(r.buildBytes[locale])} for ${locale} (${kb(r.buildBytes.total)} in all)`,
       `- Search index: ${kb(idx.gzipBytes)} gzip (${kb(idx.bytes)} raw)`,
