@@ -9,6 +9,7 @@
  * largest variant.
  */
 import React, {type ReactNode} from 'react';
+import {DESKTOP_MIN_PX, docsColumnCss} from '@site/src/lib/docs-column';
 import styles from './styles.module.css';
 
 interface Variant {
@@ -23,13 +24,10 @@ export interface IdealImageModule {
   preSrc?: string;
 }
 
-/**
- * How wide the figure is drawn, for the browser to pick a variant before layout: the docs column is
- * the viewport less its 1rem padding on each side up to 996 px; past that, the sidebar (300 px) and
- * the table of contents (a quarter of the rest) sit beside it.
- */
+/** How wide the figure is drawn, for the browser to pick a variant before layout: at most its own width, else the docs column's. */
 function drawnWidth(width: number): string {
-  return `(max-width: 996px) min(${width}px, calc(100vw - 2rem)), min(${width}px, calc(75vw - 257px))`;
+  const [phone, desktop] = docsColumnCss();
+  return `(max-width: ${DESKTOP_MIN_PX - 1}px) min(${width}px, ${phone}), min(${width}px, ${desktop})`;
 }
 
 export default function Figure({
