@@ -156,9 +156,9 @@ describe('before the runtime', () => {
       assert.equal(await pending(page), true, 'the sort click waits with the progress bar');
       await release();
       await page.waitForFunction((n) => document.querySelectorAll('[data-fact-row]').length < n, all, {timeout: 10_000});
-      const names = await page.locator('[data-fact-row] td:first-child').allInnerTexts();
+      const names = await page.locator('[data-fact-row] td:first-child').allTextContents();
       assert.ok(names.length > 0, `filtered to ${names.length} of ${all}`);
-      const texts = await page.locator('[data-fact-row]').allInnerTexts();
+      const texts = await page.locator('[data-fact-row]').allTextContents();
       assert.ok(texts.every((t) => t.toLowerCase().includes('lxc')), 'every remaining row mentions lxc');
       assert.ok(await page.locator('th[aria-sort]').count() > 0, 'a column is sorted');
       assert.deepEqual(record.pageErrors, []);

@@ -62,10 +62,11 @@ describe('reference pages', () => {
     await page.goto(`${server.origin}/docs/reference/maps`, {waitUntil: 'networkidle'});
     await waitForHydration(page);
     await page.locator('th button').first().click();
-    const names = await page.locator('[data-fact-row] td:first-child').allInnerTexts();
+    // Text content, not innerText: a row that waits to be drawn (content-visibility: auto) has no inner text yet.
+    const names = await page.locator('[data-fact-row] td:first-child').allTextContents();
     assert.deepEqual(names, [...names].sort((a, b) => a.localeCompare(b)));
     await page.locator('th button').first().click();
-    const reversed = await page.locator('[data-fact-row] td:first-child').allInnerTexts();
+    const reversed = await page.locator('[data-fact-row] td:first-child').allTextContents();
     assert.deepEqual(reversed, [...names].reverse());
     await context.close();
   });

@@ -37,3 +37,15 @@ test('a line of a given width holds as many units as a card line of that width; 
   assert.equal(textLines(path, 10), 5);
   assert.equal(listLines(['a b', 'c'], 1), 3 + 0.75 + 0.2);
 });
+
+test('an identifier wraps between its pieces (after `_` and `/`, before `.`) before it breaks inside one', () => {
+  // 12 units a line: "bpf/lib/" "nodeport" ".h:1234" take three, though its 23 characters would fill two;
+  // "tail_" "nodeport_" "nat_ingress_" "ipv4" take four, though its 30 characters would fill three.
+  assert.equal(textLines('bpf/lib/nodeport.h:1234', 12), 2);
+  assert.equal(textLines('bpf/lib/nodeport.h:1234', 12, {identifiers: true}), 3);
+  assert.equal(textLines('tail_nodeport_nat_ingress_ipv4', 12), 3);
+  assert.equal(textLines('tail_nodeport_nat_ingress_ipv4', 12, {identifiers: true}), 4);
+  // A piece longer than a line still breaks inside it.
+  assert.equal(textLines('a_bcdefghijklmnop', 5, {identifiers: true}), 4); // "a_", then 15 characters over three lines
+  assert.equal(listLines(['tail_nodeport_nat_ingress_ipv4'], 12, {identifiers: true}), 4.75);
+});

@@ -4,6 +4,7 @@
  * reserves before it is drawn. Less, and a waiting card's content spills over the next card's, so
  * their links overlap while they wait (axe's target-size measures them then).
  */
+import {identifierPieces} from './breakable';
 
 /** Width units in one line of a 320 px card; a character is 1, a CJK character 2. About 35 fit. */
 export const CARD_LINE_UNITS = 30;
@@ -27,8 +28,10 @@ const WORD = new RegExp(`[${CJK}]|[^\\s${CJK}]+|\\s+`, 'gu');
 /**
  * The lines one run of text takes, wrapped as the browser does: a word that does not fit the rest of
  * a line starts the next, and only a word longer than a line breaks inside (overflow-wrap: anywhere).
+ * In `identifiers` (Ident's <wbr>, breakable.ts) a word may also wrap between its pieces, and only a
+ * piece longer than a line breaks inside.
  */
-export function textLines(text: string, lineUnits = CARD_LINE_UNITS): number {
+export function textLines(text: string, lineUnits = CARD_LINE_UNITS, {identifiers = false} = {}): number {
   let lines = 1;
   let fill = 0;
   let spaced = false;
@@ -37,21 +40,23 @@ export function textLines(text: string, lineUnits = CARD_LINE_UNITS): number {
       spaced = fill > 0;
       continue;
     }
-    const width = units(word);
-    const gap = spaced ? 1 : 0;
-    spaced = false;
-    if (fill + gap + width <= lineUnits) {
-      fill += gap + width;
-      continue;
+    for (const piece of identifiers ? identifierPieces(word) : [word]) {
+      const width = units(piece);
+      const gap = spaced ? 1 : 0;
+      spaced = false;
+      if (fill + gap + width <= lineUnits) {
+        fill += gap + width;
+        continue;
+      }
+      if (fill > 0) lines++;
+      lines += Math.ceil(width / lineUnits) - 1;
+      fill = width % lineUnits || lineUnits;
     }
-    if (fill > 0) lines++;
-    lines += Math.ceil(width / lineUnits) - 1;
-    fill = width % lineUnits || lineUnits;
   }
   return lines;
 }
 
 /** The lines a <ul> of these items takes, its margins included. */
-export function listLines(items: string[], lineUnits = CARD_LINE_UNITS): number {
-  return items.reduce((sum, item) => sum + textLines(item, lineUnits), 0) + LIST_MARGIN_LINES + ITEM_GAP_LINES * Math.max(0, items.length - 1);
+export function listLines(items: string[], lineUnits = CARD_LINE_UNITS, options: {identifiers?: boolean} = {}): number {
+  return items.reduce((sum, item) => sum + textLines(item, lineUnits, options), 0) + LIST_MARGIN_LINES + ITEM_GAP_LINES * Math.max(0, items.length - 1);
 }

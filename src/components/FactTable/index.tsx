@@ -9,6 +9,8 @@ import clsx from 'clsx';
 import Translate, {translate} from '@docusaurus/Translate';
 import useBrokenLinks from '@docusaurus/useBrokenLinks';
 import useIsBrowser from '@docusaurus/useIsBrowser';
+import {useDoc} from '@docusaurus/plugin-content-docs/client';
+import {docsColumnPx} from '@site/src/lib/docs-column';
 import {breakableHtml} from './breakable';
 import {CARD_LINE_UNITS, lineUnits} from './card-lines';
 import {KEPT_SERVER_HTML, useKeptServerHtml} from '@site/src/client/use-kept-server-html';
@@ -41,18 +43,18 @@ export interface Column<Row> {
 
 /**
  * On a wide screen a fixed table's rows wait to be drawn too (styles.module.css, from 1200 px). A
- * row reserves its tallest cell, wrapped at the column's share of the narrowest table drawn so: a
- * 1200 px screen less the sidebar (300 px) and the padding. The page must then have no table of
- * contents beside the table (deferred-layout.test.ts fails on a row that reserves too little).
+ * row reserves its tallest cell, wrapped at the column's share of the narrowest table drawn so: the
+ * docs column at 1200 px, with the page's table of contents beside it or not. From 1440 px the
+ * column is wider (about 1.3×; less wrapping) and a row reserves for that width where it differs.
  */
-const ROW_TABLE_MIN_PX = 1200 - 300 - 32;
+const ROW_TABLE_VIEWPORTS_PX = {narrowest: 1200, wide: 1440};
 /** A cell's horizontal padding (Infima's 0.75rem on each side). */
 const CELL_PADDING_PX = 24;
 
-function columnUnits(width: string): number {
+function columnUnits(width: string, tablePx: number): number {
   const share = /^(\d+(?:\.\d+)?)%$/.exec(width);
   if (!share) throw new Error(`FactTable: a column width is a share of the table, like "20%" (got "${width}").`);
-  return lineUnits((Number(share[1]) / 100) * ROW_TABLE_MIN_PX - CELL_PADDING_PX);
+  return lineUnits((Number(share[1]) / 100) * tablePx - CELL_PADDING_PX);
 }
 
 interface Props<Row extends {anchor: string; drift?: string}> {
@@ -65,6 +67,7 @@ interface Props<Row extends {anchor: string; drift?: string}> {
 
 export default function FactTable<Row extends {anchor: string; drift?: string}>({caption, columns, rows, filterText}: Props<Row>): ReactNode {
   const isBrowser = useIsBrowser();
+  const {frontMatter} = useDoc();
   const serverRows = useKeptServerHtml();
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<{column: number; direction: 1 | -1} | null>(null);
@@ -99,11 +102,17 @@ export default function FactTable<Row extends {anchor: string; drift?: string}>(
   // its labels and values may be: a line for each label, and each value's lines.
   const cardLines = (row: Row) => Math.ceil(columns.reduce((lines, column) => lines + 1 + Math.max(1, column.lines?.(row, CARD_LINE_UNITS) ?? 1), 0));
   // On a wide screen a fixed table's row waits as tall as its tallest cell may be.
-  const units = fixedLayout ? columns.map((column) => columnUnits(column.width!)) : [];
-  const rowLines = (row: Row) => Math.ceil(Math.max(...columns.map((column, i) => Math.max(1, column.lines?.(row, units[i]) ?? 1))));
+  const toc = !frontMatter.hide_table_of_contents;
+  const unitsAt = (viewportPx: number) => columns.map((column) => columnUnits(column.width!, docsColumnPx(viewportPx, {toc})));
+  const units = fixedLayout ? {narrowest: unitsAt(ROW_TABLE_VIEWPORTS_PX.narrowest), wide: unitsAt(ROW_TABLE_VIEWPORTS_PX.wide)} : null;
+  const rowLines = (row: Row, lineUnits: number[]) => Math.ceil(Math.max(...columns.map((column, i) => Math.max(1, column.lines?.(row, lineUnits[i]) ?? 1))));
   const rowSize = (row: Row): React.CSSProperties => {
     const size: Record<string, number> = {'--card-lines': cardLines(row)};
-    if (fixedLayout) size['--row-lines'] = rowLines(row);
+    if (units) {
+      size['--row-lines'] = rowLines(row, units.narrowest);
+      const wide = rowLines(row, units.wide);
+      if (wide !== size['--row-lines']) size['--row-lines-wide'] = wide;
+    }
     return size as React.CSSProperties;
   };
 

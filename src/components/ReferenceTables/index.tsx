@@ -41,10 +41,12 @@ const Phrase = ({text}: {text: string}) => (
 
 const Conditions = ({conditions}: {conditions: string[]}) => (conditions.length ? <Ident text={conditionsText(conditions)} /> : <>{conditionsText(conditions)}</>);
 
-// The text each cell shows, for the lines it takes in a card on a phone (card-lines.ts).
+// The text each cell shows, for the lines it takes in a card on a phone or a row on a wide screen
+// (card-lines.ts); nearly all of it is Ident, which wraps between an identifier's pieces.
+const identLines = (text: string, units: number) => textLines(text, units, {identifiers: true});
 const sourceText = (row: Located) => `${row.file}:${row.line}${row.guide ? ` · ${explainedInTheGuide()}` : ''}`;
 /** The removed mark (Drift.tsx) takes a line of its own at most. */
-const nameLines = (row: Located, name: string, units: number) => textLines(name, units) + (row.drift === 'removed' ? 1 : 0);
+const nameLines = (row: Located, name: string, units: number) => identLines(name, units) + (row.drift === 'removed' ? 1 : 0);
 const conditionsText = (conditions: string[]) => (conditions.length ? conditions.join(' && ') : translate({id: 'reference.always', message: 'always'}));
 
 const label = {
@@ -56,11 +58,12 @@ const label = {
 
 export function ProgramsTable(): ReactNode {
   const columns: Column<ProgramRow>[] = [
-    {label: label.name(), cell: (r) => <Name row={r} name={r.name} />, sortBy: (r) => r.name, lines: (r, units) => nameLines(r, r.name, units)},
-    {label: translate({id: 'reference.col.section', message: 'ELF section'}), cell: (r) => <Ident text={r.section} />, sortBy: (r) => r.section, lines: (r, units) => textLines(r.section, units)},
-    {label: label.object(), cell: (r) => <Ident text={r.objectSource} />, sortBy: (r) => r.objectSource, lines: (r, units) => textLines(r.objectSource, units)},
+    {label: label.name(), width: '22%', cell: (r) => <Name row={r} name={r.name} />, sortBy: (r) => r.name, lines: (r, units) => nameLines(r, r.name, units)},
+    {label: translate({id: 'reference.col.section', message: 'ELF section'}), width: '14%', cell: (r) => <Ident text={r.section} />, sortBy: (r) => r.section, lines: (r, units) => identLines(r.section, units)},
+    {label: label.object(), width: '15%', cell: (r) => <Ident text={r.objectSource} />, sortBy: (r) => r.objectSource, lines: (r, units) => identLines(r.objectSource, units)},
     {
       label: translate({id: 'reference.col.attach', message: 'Where the agent attaches it'}),
+      width: '34%',
       cell: (r) => (
         <ul className="clean-list">
           {r.attach.map((a) => (
@@ -83,9 +86,9 @@ export function ProgramsTable(): ReactNode {
       ),
       sortBy: (r) => r.attach[0]?.hook ?? '',
       // An item: hook, key, detail, target and the function that attaches it.
-      lines: (r, units) => listLines(r.attach.map((a) => `${a.hook} ${a.detail ?? ''} — ${a.targetText} (${a.via.function ?? a.via.file})`), units),
+      lines: (r, units) => listLines(r.attach.map((a) => `${a.hook} ${a.detail ?? ''} — ${a.targetText} (${a.via.function ?? a.via.file})`), units, {identifiers: true}),
     },
-    {label: label.source(), searchable: false, cell: (r) => <Source row={r} />, sortBy: (r) => `${r.file}:${String(r.line).padStart(6, '0')}`, lines: (r, units) => textLines(sourceText(r), units)},
+    {label: label.source(), width: '15%', searchable: false, cell: (r) => <Source row={r} />, sortBy: (r) => `${r.file}:${String(r.line).padStart(6, '0')}`, lines: (r, units) => identLines(sourceText(r), units)},
   ];
   return (
     <>
@@ -102,13 +105,14 @@ export function ProgramsTable(): ReactNode {
 
 export function TailCallsTable(): ReactNode {
   const columns: Column<TailCallRow>[] = [
-    {label: label.name(), cell: (r) => <Name row={r} name={r.function} />, sortBy: (r) => r.function, lines: (r, units) => nameLines(r, r.function, units)},
-    {label: translate({id: 'reference.col.index', message: 'Slot'}), cell: (r) => <><Ident text={r.index} /> = {r.value}</>, sortBy: (r) => r.value, lines: (r, units) => textLines(`${r.index} = ${r.value}`, units)},
+    {label: label.name(), width: '28%', cell: (r) => <Name row={r} name={r.function} />, sortBy: (r) => r.function, lines: (r, units) => nameLines(r, r.function, units)},
+    {label: translate({id: 'reference.col.index', message: 'Slot'}), width: '16%', cell: (r) => <><Ident text={r.index} /> = {r.value}</>, sortBy: (r) => r.value, lines: (r, units) => identLines(`${r.index} = ${r.value}`, units)},
     // The same few object files on each of the 131 rows: the table's filter finds them, site search need not.
-    {label: label.object(), searchable: false, cell: (r) => <Ident text={r.objectSource} />, sortBy: (r) => r.objectSource, lines: (r, units) => textLines(r.objectSource, units)},
-    {label: label.condition(), searchable: false, cell: (r) => <Conditions conditions={r.conditions} />, lines: (r, units) => textLines(conditionsText(r.conditions), units)},
+    {label: label.object(), width: '13%', searchable: false, cell: (r) => <Ident text={r.objectSource} />, sortBy: (r) => r.objectSource, lines: (r, units) => identLines(r.objectSource, units)},
+    {label: label.condition(), width: '25%', searchable: false, cell: (r) => <Conditions conditions={r.conditions} />, lines: (r, units) => identLines(conditionsText(r.conditions), units)},
     {
       label: label.source(),
+      width: '18%',
       searchable: false,
       cell: (r) => (
         <>
@@ -117,7 +121,7 @@ export function TailCallsTable(): ReactNode {
         </>
       ),
       sortBy: (r) => `${r.file}:${String(r.line).padStart(6, '0')}`,
-      lines: (r, units) => textLines(`${sourceText(r)}${r.macro ? ` · ${r.macro}` : ''}`, units),
+      lines: (r, units) => identLines(`${sourceText(r)}${r.macro ? ` · ${r.macro}` : ''}`, units),
     },
   ];
   return (
@@ -135,22 +139,24 @@ export function TailCallsTable(): ReactNode {
 
 export function MapsTable(): ReactNode {
   const columns: Column<MapRow>[] = [
-    {label: label.name(), cell: (r) => <Name row={r} name={r.name} />, sortBy: (r) => r.name, lines: (r, units) => nameLines(r, r.name, units)},
-    {label: translate({id: 'reference.col.type', message: 'Type'}), cell: (r) => <Ident text={r.type?.replace('BPF_MAP_TYPE_', '') ?? '—'} />, sortBy: (r) => r.type ?? '', lines: (r, units) => textLines(r.type?.replace('BPF_MAP_TYPE_', '') ?? '—', units)},
+    {label: label.name(), width: '20%', cell: (r) => <Name row={r} name={r.name} />, sortBy: (r) => r.name, lines: (r, units) => nameLines(r, r.name, units)},
+    {label: translate({id: 'reference.col.type', message: 'Type'}), width: '8%', cell: (r) => <Ident text={r.type?.replace('BPF_MAP_TYPE_', '') ?? '—'} />, sortBy: (r) => r.type ?? '', lines: (r, units) => identLines(r.type?.replace('BPF_MAP_TYPE_', '') ?? '—', units)},
     {
       label: translate({id: 'reference.col.keyvalue', message: 'Key → value'}),
+      width: '12%',
       cell: (r) => (
         <>
           <Ident text={r.key ?? '—'} /> → <Ident text={r.value ?? '—'} />
         </>
       ),
-      lines: (r, units) => textLines(`${r.key ?? '—'} → ${r.value ?? '—'}`, units),
+      lines: (r, units) => identLines(`${r.key ?? '—'} → ${r.value ?? '—'}`, units),
     },
-    {label: translate({id: 'reference.col.max', message: 'Max entries'}), searchable: false, cell: (r) => <Ident text={r.maxEntries ?? '—'} />, lines: (r, units) => textLines(r.maxEntries ?? '—', units)},
-    {label: translate({id: 'reference.col.pinning', message: 'Pinning'}), searchable: false, cell: (r) => (r.pinning ? <Ident text={r.pinning} /> : '—'), sortBy: (r) => r.pinning ?? '', lines: (r, units) => textLines(r.pinning ?? '—', units)},
-    {label: label.condition(), searchable: false, cell: (r) => <Conditions conditions={r.conditions} />, lines: (r, units) => textLines(conditionsText(r.conditions), units)},
+    {label: translate({id: 'reference.col.max', message: 'Max entries'}), width: '10%', searchable: false, cell: (r) => <Ident text={r.maxEntries ?? '—'} />, lines: (r, units) => identLines(r.maxEntries ?? '—', units)},
+    {label: translate({id: 'reference.col.pinning', message: 'Pinning'}), width: '9%', searchable: false, cell: (r) => (r.pinning ? <Ident text={r.pinning} /> : '—'), sortBy: (r) => r.pinning ?? '', lines: (r, units) => identLines(r.pinning ?? '—', units)},
+    {label: label.condition(), width: '16%', searchable: false, cell: (r) => <Conditions conditions={r.conditions} />, lines: (r, units) => identLines(conditionsText(r.conditions), units)},
     {
       label: translate({id: 'reference.col.go', message: 'Go package'}),
+      width: '13%',
       cell: (r) =>
         r.go ? (
           <a href={r.go.permalink} target="_blank" rel="noopener noreferrer">
@@ -160,9 +166,9 @@ export function MapsTable(): ReactNode {
           '—'
         ),
       sortBy: (r) => r.go?.package ?? '~',
-      lines: (r, units) => textLines(r.go?.package ?? '—', units),
+      lines: (r, units) => identLines(r.go?.package ?? '—', units),
     },
-    {label: label.source(), searchable: false, cell: (r) => <Source row={r} />, sortBy: (r) => `${r.file}:${String(r.line).padStart(6, '0')}`, lines: (r, units) => textLines(sourceText(r), units)},
+    {label: label.source(), width: '12%', searchable: false, cell: (r) => <Source row={r} />, sortBy: (r) => `${r.file}:${String(r.line).padStart(6, '0')}`, lines: (r, units) => identLines(sourceText(r), units)},
   ];
   return (
     <>
