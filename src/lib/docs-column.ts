@@ -1,9 +1,10 @@
 /**
  * The docs column's width, as the classic theme lays it out, for sizes chosen before layout (an
  * image's `sizes`, the space a waiting table row reserves). Below DESKTOP_MIN_PX the column is the
- * viewport less a gutter on each side; from it, the sidebar sits to the left and, on a page with
- * headings, the table of contents takes a quarter of the rest, which is at most Infima's container
- * width.
+ * viewport less a gutter on each side; from it, the sidebar sits to the left and, where the page
+ * shows its table of contents (hide_table_of_contents unset; docusaurus.config.ts sets it on a page
+ * with one heading or none), the table of contents takes a quarter of the rest, which is at most
+ * Infima's container width. `viewportPx` is the layout width: less any classic scrollbar.
  */
 
 /** Infima's desktop breakpoint: the docs sidebar and the table of contents show from here. */

@@ -1,5 +1,5 @@
 /**
- * Excerpt frames, reference cards and (on a wide screen) Symbols rows away from the viewport are
+ * Excerpt frames, reference cards and (on a wide screen) reference table rows away from the viewport are
  * not laid out until a reader nears them (`content-visibility: auto`), so a phone does not lay out
  * a page's few hundred code lines after first paint. What a reader can observe must not change: the space such an element takes
  * before it is drawn is close to its drawn height (the page does not jump), a #line link into a

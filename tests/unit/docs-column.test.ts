@@ -1,4 +1,4 @@
-/** The docs column's width as the classic theme lays it out, measured in Chromium at these widths (tests/e2e/reference.test.ts checks the tables). */
+/** The docs column's width as the classic theme lays it out, measured in Chromium at these widths (deferred-layout.test.ts checks the row estimates built on it). */
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {docsColumnCss, docsColumnPx} from '../../src/lib/docs-column';

@@ -2,7 +2,8 @@
  * A static table of generated facts with a filter box and sortable columns. Every row is in the
  * server-rendered HTML (readable and searchable without JavaScript); filtering and sorting only
  * reorder or hide rows in the browser. Hydration keeps the server's rows as they are (hundreds of
- * rows, each with links); React takes them over the first time a reader filters or sorts.
+ * rows, each with links); React takes them over the first time a reader filters or sorts. It reads
+ * its page's front matter (useDoc), so it belongs on a docs page.
  */
 import React, {type ReactNode, useEffect, useMemo, useRef, useState} from 'react';
 import clsx from 'clsx';
@@ -48,6 +49,11 @@ export interface Column<Row> {
  * column is wider (about 1.3×; less wrapping) and a row reserves for that width where it differs.
  */
 const ROW_TABLE_VIEWPORTS_PX = {narrowest: 1200, wide: 1440};
+/**
+ * A classic scrollbar (Windows, most Linux desktops) is inside the width a media query sees, so the
+ * column is that much narrower there than in a browser with overlay scrollbars (headless Chromium).
+ */
+const CLASSIC_SCROLLBAR_PX = 17;
 /** A cell's horizontal padding (Infima's 0.75rem on each side). */
 const CELL_PADDING_PX = 24;
 
@@ -103,9 +109,9 @@ export default function FactTable<Row extends {anchor: string; drift?: string}>(
   const cardLines = (row: Row) => Math.ceil(columns.reduce((lines, column) => lines + 1 + Math.max(1, column.lines?.(row, CARD_LINE_UNITS) ?? 1), 0));
   // On a wide screen a fixed table's row waits as tall as its tallest cell may be.
   const toc = !frontMatter.hide_table_of_contents;
-  const unitsAt = (viewportPx: number) => columns.map((column) => columnUnits(column.width!, docsColumnPx(viewportPx, {toc})));
+  const unitsAt = (viewportPx: number) => columns.map((column) => columnUnits(column.width!, docsColumnPx(viewportPx - CLASSIC_SCROLLBAR_PX, {toc})));
   const units = fixedLayout ? {narrowest: unitsAt(ROW_TABLE_VIEWPORTS_PX.narrowest), wide: unitsAt(ROW_TABLE_VIEWPORTS_PX.wide)} : null;
-  const rowLines = (row: Row, lineUnits: number[]) => Math.ceil(Math.max(...columns.map((column, i) => Math.max(1, column.lines?.(row, lineUnits[i]) ?? 1))));
+  const rowLines = (row: Row, cellUnits: number[]) => Math.ceil(Math.max(...columns.map((column, i) => Math.max(1, column.lines?.(row, cellUnits[i]) ?? 1))));
   const rowSize = (row: Row): React.CSSProperties => {
     const size: Record<string, number> = {'--card-lines': cardLines(row)};
     if (units) {
@@ -149,7 +155,7 @@ export default function FactTable<Row extends {anchor: string; drift?: string}>(
       </div>
       <div className={styles.scroll} role="region" aria-label={caption} tabIndex={0}>
         {/* --columns and each row's --card-lines size a waiting card before it is first drawn; a
-            fixed table's --column-widths and --row-lines lay out and size its waiting rows. */}
+            fixed table's --column-widths and --row-lines (--row-lines-wide) lay out and size its waiting rows. */}
         <table
           className={clsx(styles.table, fixedLayout && styles.fixed)}
           data-lazy-cards=""

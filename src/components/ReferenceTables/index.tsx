@@ -49,6 +49,9 @@ const sourceText = (row: Located) => `${row.file}:${row.line}${row.guide ? ` · 
 const nameLines = (row: Located, name: string, units: number) => identLines(name, units) + (row.drift === 'removed' ? 1 : 0);
 const conditionsText = (conditions: string[]) => (conditions.length ? conditions.join(' && ') : translate({id: 'reference.always', message: 'always'}));
 
+/** Before the program array key of a prog-array row's attach item. */
+const attachKey = () => translate({id: 'reference.attach.key', message: 'key', description: 'Before the program array key of a prog-array row'});
+
 const label = {
   name: () => translate({id: 'reference.col.name', message: 'Name'}),
   source: () => translate({id: 'reference.col.source', message: 'Defined at'}),
@@ -71,7 +74,7 @@ export function ProgramsTable(): ReactNode {
               <code>{a.hook}</code>{' '}
               {a.detail && (
                 <>
-                  {a.hook === 'prog-array' && `${translate({id: 'reference.attach.key', message: 'key', description: 'Before the program array key of a prog-array row'})} `}
+                  {a.hook === 'prog-array' && `${attachKey()} `}
                   <Ident text={a.detail} />{' '}
                 </>
               )}
@@ -86,7 +89,7 @@ export function ProgramsTable(): ReactNode {
       ),
       sortBy: (r) => r.attach[0]?.hook ?? '',
       // An item: hook, key, detail, target and the function that attaches it.
-      lines: (r, units) => listLines(r.attach.map((a) => `${a.hook} ${a.detail ?? ''} — ${a.targetText} (${a.via.function ?? a.via.file})`), units, {identifiers: true}),
+      lines: (r, units) => listLines(r.attach.map((a) => `${a.hook} ${a.hook === 'prog-array' && a.detail ? `${attachKey()} ` : ''}${a.detail ?? ''} — ${a.targetText} (${a.via.function ?? a.via.file})`), units, {identifiers: true}),
     },
     {label: label.source(), width: '15%', searchable: false, cell: (r) => <Source row={r} />, sortBy: (r) => `${r.file}:${String(r.line).padStart(6, '0')}`, lines: (r, units) => identLines(sourceText(r), units)},
   ];
