@@ -9,6 +9,7 @@ import type {QueryLatency} from './search';
 export const KIB = 1024;
 export const BUDGET = {
   mobilePerf: 95,
+  mobileTbtMs: 200,
   otherCategories: 100,
   desktopAll: 100,
   guideJsGzip: 185 * KIB,
@@ -97,6 +98,18 @@ export function evaluateBudgets(r: Omit<Report, 'budgets'>): BudgetLine[] {
         ...bad.map((pg) => perfWhy(pg, 'mobile')),
         ...(r.baseline?.pages ?? []).map((b) => `for scale — ${r.baseline!.description}, same machine and runs: ${b.path} mobile ${b.lighthouse.mobile?.scores.performance ?? '–'} (TBT ${b.lighthouse.mobile ? fmtMs(b.lighthouse.mobile.metrics.tbtMs) : '–'})`),
       ],
+    });
+  }
+  {
+    const pages = measured('mobile');
+    const tbt = (pg: PageResult) => pg.lighthouse.mobile!.metrics.tbtMs;
+    const bad = pages.filter((pg) => tbt(pg) > BUDGET.mobileTbtMs);
+    lines.push({
+      id: 'lh-mobile-tbt',
+      label: `Lighthouse mobile TBT <= ${BUDGET.mobileTbtMs} ms on every page`,
+      pass: pages.length ? bad.length === 0 : null,
+      value: pages.length ? `max ${fmtMs(max(pages.map(tbt)))}, median ${fmtMs(median(pages.map(tbt)))} (${bad.length}/${pages.length} pages above)` : 'not measured',
+      why: bad.map((pg) => perfWhy(pg, 'mobile')),
     });
   }
   for (const [preset, cats, target, id] of [
