@@ -234,22 +234,23 @@ async function measureBaseline(dir: string, paths: string[], progress: Progress)
 function finish(partial: Omit<Report, 'budgets'>): number {
   partial.machine.loadAverageAtEnd = loadavg().map((l) => l.toFixed(2)).join(' ');
   partial.machine.minutes = Math.round((Date.now() - t0) / 60000);
+  return judge(partial);
+}
+
+/** BENCH_REPORT_ONLY: the measurements of the last run, judged by today's budgets. */
+function rejudge(): number {
+  const {budgets: _old, ...partial} = JSON.parse(readFileSync(join(OUT_DIR, 'report.json'), 'utf8')) as Report;
+  return judge(partial);
+}
+
+/** Judges the measurements by the budgets, writes report.json and REPORT.md; 1 when a budget fails. */
+function judge(partial: Omit<Report, 'budgets'>): number {
   const report: Report = {...partial, budgets: evaluateBudgets(partial)};
   mkdirSync(OUT_DIR, {recursive: true});
   writeFileSync(join(OUT_DIR, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(join(OUT_DIR, 'REPORT.md'), markdown(report));
   console.log(`\n${budgetText(report.budgets)}\n`);
   log(`wrote ${join(OUT_DIR, 'report.json')} and ${join(OUT_DIR, 'REPORT.md')}`);
-  return report.budgets.some((b) => b.pass === false) ? 1 : 0;
-}
-
-/** BENCH_REPORT_ONLY: the measurements of the last run, judged by today's budgets. */
-function rejudge(): number {
-  const {budgets: _old, ...partial} = JSON.parse(readFileSync(join(OUT_DIR, 'report.json'), 'utf8')) as Report;
-  const report: Report = {...partial, budgets: evaluateBudgets(partial)};
-  writeFileSync(join(OUT_DIR, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
-  writeFileSync(join(OUT_DIR, 'REPORT.md'), markdown(report));
-  console.log(`\n${budgetText(report.budgets)}\n`);
   return report.budgets.some((b) => b.pass === false) ? 1 : 0;
 }
 

@@ -10,7 +10,7 @@
 /** Infima's desktop breakpoint: the docs sidebar and the table of contents show from here. */
 export const DESKTOP_MIN_PX = 997;
 /** Docusaurus's --doc-sidebar-width. */
-export const SIDEBAR_PX = 300;
+const SIDEBAR_PX = 300;
 /** Infima's --ifm-spacing-horizontal, on each side of the column. */
 const GUTTER_PX = 16;
 /** Infima's .container max-width: --ifm-container-width, and --ifm-container-width-xl from 1440 px. */
