@@ -12,6 +12,7 @@ import remarkHeadingIds from './src/remark/heading-ids';
 import remarkCiliumLinks from './src/remark/cilium-links';
 import remarkFactCounts from './src/remark/fact-counts';
 import rehypeExcerpts from './src/rehype/excerpts';
+import rehypeDeferredProse from './src/rehype/deferred-prose';
 import rehypeStaticProse from './src/rehype/static-prose';
 import {deferredRuntimeTemplate} from './src/plugins/deferred-runtime';
 import palettePngAdapter from './src/plugins/palette-png-adapter';
@@ -35,7 +36,7 @@ const docsMarkdownPlugins = {
   remarkPlugins: [remarkGfm, remarkCiliumLinks, remarkFactCounts],
   // Static prose last: it freezes what the steps before produced (see src/rehype/static-prose.ts).
   // Symbol links inside the excerpts' HTML strings carry the base URL themselves.
-  rehypePlugins: [[rehypeExcerpts, {baseUrl}], [rehypeStaticProse, {trailingSlash, defaultLocale, siteBaseUrl: baseUrl}]],
+  rehypePlugins: [[rehypeExcerpts, {baseUrl}], rehypeDeferredProse, [rehypeStaticProse, {trailingSlash, defaultLocale, siteBaseUrl: baseUrl}]],
 };
 
 const config: Config = {

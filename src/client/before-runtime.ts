@@ -248,3 +248,41 @@ if (runtimeScripts.length) {
   };
   window.addEventListener('load', () => ('requestIdleCallback' in window ? requestIdleCallback(prefetch) : setTimeout(prefetch, 1)));
 }
+
+// ---- Prose below the first screen (src/rehype/deferred-prose.ts) is skipped by the page's first
+// layout on a phone or tablet. Chromium leaves skipped content out of the accessibility tree, so
+// once the page has loaded it is drawn, a few blocks at a time while the page is idle, each slice
+// short enough not to hold up a reader's tap. A page the router renders later is drawn the same way.
+
+const WAITING_PROSE = '.markdown > :is(.prose-deferred, .prose-deferred-tablet):not([style*="content-visibility"])';
+/** Stop a slice once it has taken this long; the next one waits for the next idle period. */
+const PROSE_SLICE_MS = 5;
+const whenIdle = (run: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(run) : setTimeout(run, 1));
+let proseScheduled = false;
+
+function drawWaitingProse(): void {
+  const start = performance.now();
+  for (const block of document.querySelectorAll<HTMLElement>(WAITING_PROSE)) {
+    block.style.contentVisibility = 'visible';
+    // Laid out now, inside this slice, rather than in one long frame after the last.
+    void block.offsetHeight;
+    if (performance.now() - start > PROSE_SLICE_MS) {
+      whenIdle(drawWaitingProse);
+      return;
+    }
+  }
+  proseScheduled = false;
+}
+
+function scheduleProse(): void {
+  if (proseScheduled || !document.querySelector(WAITING_PROSE)) return;
+  proseScheduled = true;
+  whenIdle(drawWaitingProse);
+}
+
+// Where nothing waits (from 997 px, or without typed arithmetic in CSS: custom.css), nothing to draw.
+if (matchMedia('(max-width: 996px)').matches && CSS.supports('width: calc(1px / 1px * 1px)')) {
+  if (document.readyState === 'complete') scheduleProse();
+  else window.addEventListener('load', scheduleProse);
+  new MutationObserver(() => document.readyState === 'complete' && scheduleProse()).observe(document.body, {childList: true, subtree: true});
+}

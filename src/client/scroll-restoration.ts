@@ -16,8 +16,8 @@ import type {ClientModule} from '@docusaurus/types';
 import type {Location} from 'history';
 import {hashTarget} from './hash-target';
 
-/** What waits to be laid out (src/components/Excerpt, src/components/FactTable). */
-const DEFERRED = 'figure[data-cilium-excerpt], table[data-lazy-cards] > tbody > tr';
+/** What waits to be laid out (src/components/Excerpt, src/components/FactTable, src/rehype/deferred-prose.ts). */
+const DEFERRED = 'figure[data-cilium-excerpt], table[data-lazy-cards] > tbody > tr, .markdown > .prose-deferred, .markdown > .prose-deferred-tablet';
 
 interface Place {
   y: number;

@@ -10,6 +10,8 @@ import {describe, test} from 'node:test';
 import type {Browser, Page} from 'playwright-core';
 import {isBelowNavbarAndInView, newContext, nextFrames} from '../../scripts/lib/browser';
 import {pagesWithExcerpts} from '../support/excerpts';
+import {sitemapPaths} from '../../scripts/lib/site';
+import {SCREENS} from '../../src/rehype/deferred-prose';
 import {startSite} from '../support/start-site';
 import {type RunningServer} from '../../scripts/lib/server';
 
@@ -175,4 +177,93 @@ describe('layout deferred until a reader nears it', () => {
     }
     assert.deepEqual(problems, []);
   });
+
+  // src/rehype/deferred-prose.ts: paragraphs and lists below the first screen, on phones and tablets.
+  const WAITING_PROSE = {phone: `.markdown > .${SCREENS.phone.className}`, tablet: `.markdown > .${SCREENS.tablet.className}`};
+  /** The page script draws waiting prose in idle slices once the page has loaded. */
+  const allProseDrawn = (page: Page, selector: string) =>
+    page.waitForFunction((sel) => [...document.querySelectorAll<HTMLElement>(sel)].every((el) => el.style.contentVisibility === 'visible'), selector, {timeout: 15_000});
+  const guidePages = () => [...sitemapPaths('en'), ...sitemapPaths('zh-Hans')].filter((p) => p.includes('/docs/'));
+
+  test('on a phone, the last list waits on load, out of the accessibility tree, and is drawn into it once the page is idle', async () => {
+    const {context} = await newContext(browser, {viewport: PHONE, isMobile: true, hasTouch: true});
+    const page = await context.newPage();
+    // Hold the page's idle callbacks, to look at the page as loaded before the script draws anything.
+    await page.addInitScript(() => {
+      const held: IdleRequestCallback[] = ((window as unknown as {held: IdleRequestCallback[]}).held = []);
+      window.requestIdleCallback = (callback) => held.push(callback);
+    });
+    await page.goto(`${server.origin}/docs/faq`, {waitUntil: 'load'});
+    const item = `${WAITING_PROSE.phone}:is(ul, ol):last-of-type > li:last-child`;
+    const cdp = await context.newCDPSession(page);
+    const axNode = async () => {
+      const {root} = (await cdp.send('DOM.getDocument', {depth: 0})) as {root: {nodeId: number}};
+      const {nodeId} = (await cdp.send('DOM.querySelector', {nodeId: root.nodeId, selector: item})) as {nodeId: number};
+      const {nodes} = (await cdp.send('Accessibility.getPartialAXTree', {nodeId, fetchRelatives: false})) as {nodes: {role?: {value: string}; ignored: boolean}[]};
+      return nodes[0];
+    };
+    assert.equal(await page.$eval(item, (li) => getComputedStyle(li.parentElement!).contentVisibility === 'auto' && !li.parentElement!.style.contentVisibility), true, 'the last list waits');
+    assert.equal((await axNode()).ignored, true, 'its last item is not in the accessibility tree while it waits');
+    // Let the page go idle: each slice draws a few blocks and asks for the next idle period.
+    // (A string: a function here would carry the test runner's transpiler helpers into the page.)
+    await page.evaluate('while (window.held.length) window.held.shift()({didTimeout: false, timeRemaining: () => 50})');
+    await allProseDrawn(page, WAITING_PROSE.phone);
+    const node = await axNode();
+    assert.deepEqual([node.role?.value, node.ignored], ['listitem', false], 'once drawn, it is a list item in the accessibility tree');
+    await context.close();
+  });
+
+  // Lighthouse's phone, a small phone, a tablet, and the widest screen of each class with the height
+  // deferred-prose.ts keeps drawn there.
+  const screens = [
+    ['phone', PHONE], ['phone', {width: 360, height: 740}], ['phone', {width: 600, height: SCREENS.phone.firstScreenPx}],
+    ['tablet', {width: 820, height: 1180}], ['tablet', {width: 996, height: SCREENS.tablet.firstScreenPx}],
+  ] as const;
+  for (const [screen, viewport] of screens) {
+    test(`${viewport.width}×${viewport.height}: waiting paragraphs and lists start below the first screen and reserve about their drawn height, every page`, async () => {
+      const problems: string[] = [];
+      let waiting = 0;
+      for (const path of guidePages()) {
+        const {context} = await newContext(browser, {viewport, isMobile: true, hasTouch: true});
+        const page = await context.newPage();
+        await page.goto(server.origin + path, {waitUntil: 'load'});
+        await allProseDrawn(page, WAITING_PROSE[screen]);
+        const blocks = await page.$$eval(WAITING_PROSE[screen], (els) =>
+          els.map((el) => ({
+            top: el.getBoundingClientRect().top + scrollY,
+            estimate: parseFloat(getComputedStyle(el).containIntrinsicBlockSize.replace('auto', '')),
+            real: el.getBoundingClientRect().height,
+            text: el.textContent!.trim().slice(0, 24),
+          })),
+        );
+        await context.close();
+        waiting += blocks.length;
+        if (blocks.length && blocks[0].top < viewport.height) problems.push(`${path}: "${blocks[0].text}" waits but starts at ${Math.round(blocks[0].top)} px, in the first screen`);
+        for (const {estimate, real, text} of blocks) {
+          // A one-line paragraph may wrap once more or less than counted: allow a line either way.
+          if (!Number.isFinite(estimate) || Math.abs(estimate - real) > Math.max(0.3 * real, 27)) problems.push(`${path}: "${text}" reserves ${Math.round(estimate)} px, drawn ${Math.round(real)} px`);
+        }
+      }
+      assert.ok(waiting > 150, `paragraphs and lists wait (${waiting})`);
+      assert.deepEqual(problems, []);
+    });
+  }
+
+  test('a page the router renders after a click draws its waiting prose too', async () => {
+    const {context} = await newContext(browser, {viewport: PHONE, isMobile: true, hasTouch: true});
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/docs/intro`, {waitUntil: 'load'});
+    await allProseDrawn(page, WAITING_PROSE.phone);
+    await page.evaluate(() => ((window as unknown as {marker: boolean}).marker = true));
+    // The pagination link to the next page: a client-side move once the runtime has loaded.
+    const next = page.locator('a.pagination-nav__link--next');
+    const target = new URL((await next.getAttribute('href'))!, server.origin).pathname;
+    await next.scrollIntoViewIfNeeded();
+    await Promise.all([page.waitForURL((url) => url.pathname === target), next.click()]);
+    assert.equal(await page.evaluate(() => (window as unknown as {marker?: boolean}).marker), true, 'no reload');
+    assert.ok((await page.locator(WAITING_PROSE.phone).count()) > 0, `${target} has prose that waits`);
+    await allProseDrawn(page, WAITING_PROSE.phone);
+    await context.close();
+  });
 });
+

@@ -1,0 +1,130 @@
+/**
+ * Paragraphs and lists far down a page wait to be laid out on a phone, as excerpt frames do: each
+ * gets the `prose-deferred` class and the width of its text in em (src/css/custom.css turns that
+ * into the height it reserves at the reader's column width). Measured with Lighthouse's phone: the
+ * cost left on a long zh-Hans page was laying out its CJK text the first time, not script.
+ *
+ * Only what starts below the first screen of any phone or tablet waits: what is in view at load is
+ * laid out at once, so nothing on the first screen moves when it is drawn.
+ */
+import type {Element, ElementContent, Root, RootContent} from 'hast';
+
+/**
+ * Where waiting starts, per screen class (custom.css has the same breakpoints): below the first
+ * screen of the tallest screen in the class, measured at its widest column, where text takes the
+ * fewest lines. Phones (to 600 px wide, up to 960 px tall) and tablets (to 996 px, 1,400 px tall);
+ * from 997 px, where the sidebar shows, nothing waits: desktops lay out a page fast enough.
+ */
+export const SCREENS = {
+  phone: {className: 'prose-deferred', columnPx: 600 - 32, firstScreenPx: 960},
+  tablet: {className: 'prose-deferred-tablet', columnPx: 996 - 32, firstScreenPx: 1400},
+} as const;
+const FONT_PX = 16;
+const LINE_PX = FONT_PX * 1.65;
+/** The smallest bottom margin of a paragraph, list, table, code block or frame (an <ol>'s, a table's: 1rem). */
+const MARGIN_PX = 16;
+/** The shortest heading line: an h6's (0.85rem × 1.25). */
+const HEADING_LINE_PX = 17;
+
+/** CJK ideographs, kana, hangul and full-width forms: one em each. */
+const CJK = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+/** Em per character of running text and of inline code (a monospace 0.6em at 92 %), and code's padding and border. */
+const TEXT_EM = 0.52;
+const CODE_EM = 0.56;
+const CODE_PADDING_EM = 0.4;
+
+const DEFERRABLE = new Set(['p', 'ul', 'ol']);
+
+/** The width of an element's text laid out on one line, in em of the body font. */
+export function textEm(node: ElementContent | RootContent, inCode = false): number {
+  if (node.type === 'text') {
+    let em = 0;
+    for (const c of node.value.replace(/\s+/g, ' ')) em += CJK.test(c) ? 1 : inCode ? CODE_EM : TEXT_EM;
+    return em;
+  }
+  if (node.type !== 'element' && node.type !== 'mdxJsxTextElement') return 0;
+  const code = node.type === 'element' && node.tagName === 'code';
+  const children = node.children as ElementContent[];
+  return children.reduce((sum, c) => sum + textEm(c, inCode || code), code ? CODE_PADDING_EM : 0);
+}
+
+const plainText = (node: ElementContent | RootContent): string =>
+  node.type === 'text' ? node.value : 'children' in node ? (node.children as ElementContent[]).map(plainText).join('') : '';
+
+const elementsIn = (node: Element, tagName: string): Element[] =>
+  node.children.flatMap((c) => (c.type === 'element' ? [...(c.tagName === tagName ? [c] : []), ...elementsIn(c, tagName)] : []));
+
+/**
+ * The lines a block breaks into, each of its runs rounded up to whole lines (a paragraph's runs are
+ * split by <br>, a list's are its items' own text), as CSS over the column's width (custom.css
+ * sets --prose-column): the space the block reserves while it waits.
+ */
+function linesCss(el: Element): string {
+  const runs: number[] = [];
+  if (el.tagName === 'p') {
+    let run = 0;
+    for (const c of el.children) {
+      if (c.type === 'element' && c.tagName === 'br') runs.push(run), (run = 0);
+      else run += textEm(c);
+    }
+    runs.push(run);
+  } else {
+    const items = (list: Element): void => {
+      for (const li of list.children) {
+        if (li.type !== 'element' || li.tagName !== 'li') continue;
+        runs.push(li.children.reduce((sum, c) => sum + (c.type === 'element' && (c.tagName === 'ul' || c.tagName === 'ol') ? 0 : textEm(c)), 0));
+        for (const c of li.children) if (c.type === 'element' && (c.tagName === 'ul' || c.tagName === 'ol')) items(c);
+      }
+    };
+    items(el);
+  }
+  return runs.map((em) => `round(up, ${Math.ceil(em * 10) / 10}em / var(--prose-column), 1)`).join(' + ');
+}
+
+/**
+ * At least how tall a top-level block is in a column `columnPx` wide, its bottom margin included, so that what waits starts no higher than counted: its text in fewer em than estimated
+ * (a narrower font than this machine's), wrapped without waste.
+ */
+function lowerBoundPx(node: RootContent, columnPx: number): number {
+  const lines = (n: ElementContent | RootContent) => Math.max(1, Math.ceil((0.85 * textEm(n) * FONT_PX) / columnPx));
+  if (node.type === 'element') {
+    // A heading: lines no shorter than an h6's, its margins not counted.
+    if (/^h[1-6]$/.test(node.tagName)) return lines(node) * HEADING_LINE_PX;
+    if (DEFERRABLE.has(node.tagName)) return lines(node) * LINE_PX + MARGIN_PX;
+    if (node.tagName === 'table') return elementsIn(node, 'tr').length * LINE_PX + MARGIN_PX;
+    // A fenced code block: at least 18 px per line of code.
+    if (node.tagName === 'pre') return plainText(node).split('\n').length * 18 + MARGIN_PX;
+    return 0;
+  }
+  if (node.type === 'mdxJsxFlowElement') {
+    // An excerpt frame: one code row (1.55 × 13 px) per line shown and its header (2.5rem); an
+    // admonition, its blocks; any other component (it may hide its children), nothing.
+    const shown = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'shownLines')?.value;
+    if (typeof shown === 'string') {
+      const rows = shown.split(',').reduce((sum, r) => sum + Number(r.split('-')[1]) - Number(r.split('-')[0]) + 1, 0);
+      // Its notes: text of 0.8rem on lines of at least 1.5 times that.
+      const notes = elementsIn(node as unknown as Element, 'li').reduce((sum, li) => sum + Math.ceil((0.85 * textEm(li) * 0.8 * FONT_PX) / columnPx) * 0.8 * FONT_PX * 1.5, 0);
+      return rows * 20 + 40 + notes + MARGIN_PX;
+    }
+    if (node.name !== 'admonition') return 0;
+    return (node.children as ElementContent[]).reduce((sum, c) => sum + (c.type === 'element' ? lowerBoundPx(c, columnPx) : 0), 0);
+  }
+  return 0;
+}
+
+export default function rehypeDeferredProse() {
+  return (tree: Root) => {
+    const above = {phone: 0, tablet: 0};
+    for (const node of tree.children) {
+      const screens = (Object.keys(SCREENS) as Array<keyof typeof SCREENS>).filter((s) => above[s] > SCREENS[s].firstScreenPx);
+      for (const s of Object.keys(above) as Array<keyof typeof SCREENS>) above[s] += lowerBoundPx(node, SCREENS[s].columnPx);
+      if (screens.length && node.type === 'element' && DEFERRABLE.has(node.tagName)) {
+        const className = node.properties.className;
+        node.properties.className = [...(Array.isArray(className) ? className : className ? [String(className)] : []), ...screens.map((s) => SCREENS[s].className)];
+        const items = node.tagName === 'p' ? 0 : elementsIn(node, 'li').length;
+        const style = [`--prose-lines:${linesCss(node)}`, items > 1 && `--prose-gaps:${items - 1}`];
+        node.properties.style = [node.properties.style, ...style].filter(Boolean).join(';');
+      }
+    }
+  };
+}
