@@ -140,6 +140,45 @@ describe('reference pages', () => {
     }
   }
 
+  // From 997 px the sidebar takes 300 px, and beside a table of contents the column is under 500 px
+  // at 1000: a fixed table keeps the width it has at 1200 px and scrolls sideways in its frame.
+  test('between 997 and 1200 px a fixed table is as wide as at 1200 px, and wraps no more; the page does not scroll sideways', async () => {
+    const problems: string[] = [];
+    const measure = async (path: string, width: number) => {
+      const {context} = await newContext(browser, {viewport: {width, height: 800}});
+      const page = await context.newPage();
+      await page.goto(server.origin + path, {waitUntil: 'load'});
+      // Rows that wait (from 1200 px) are laid out for the count.
+      await page.addStyleTag({content: '[data-fact-row] { content-visibility: visible !important; }'});
+      const layout = await page.evaluate(() => {
+        const table = document.querySelector<HTMLElement>('table[data-lazy-cards]')!;
+        // Runs of code text between two <wbr> that take more than one line.
+        let broken = 0;
+        for (const code of table.querySelectorAll('td code')) {
+          const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const range = document.createRange();
+            range.selectNodeContents(node);
+            if (new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size > 1) broken++;
+          }
+        }
+        return {width: table.getBoundingClientRect().width, frame: table.parentElement!.clientWidth, broken, pageOverflow: document.documentElement.scrollWidth - document.documentElement.clientWidth};
+      });
+      await context.close();
+      return layout;
+    };
+    for (const path of ['entry-points', 'maps', 'symbols'].flatMap((name) => ['', '/zh-Hans'].map((prefix) => `${prefix}/docs/reference/${name}`))) {
+      const wide = await measure(path, 1200);
+      for (const width of [1000, 1100]) {
+        const narrow = await measure(path, width);
+        if (narrow.pageOverflow > 0) problems.push(`${width}px ${path}: the page scrolls sideways by ${narrow.pageOverflow} px`);
+        if (narrow.width < wide.width - 1) problems.push(`${width}px ${path}: the table is ${Math.round(narrow.width)} px wide, ${Math.round(wide.width)} px at 1200`);
+        if (narrow.broken > wide.broken) problems.push(`${width}px ${path}: ${narrow.broken} code pieces break inside, ${wide.broken} at 1200`);
+      }
+    }
+    assert.deepEqual(problems, []);
+  });
+
   test('identifiers wrap only at <wbr> break points, and copying one gives it whole', async () => {
     const {context} = await newContext(browser, {javaScriptEnabled: false});
     const page = await context.newPage();

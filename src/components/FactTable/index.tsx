@@ -159,7 +159,7 @@ export default function FactTable<Row extends {anchor: string; drift?: string}>(
         <table
           className={clsx(styles.table, fixedLayout && styles.fixed)}
           data-lazy-cards=""
-          style={{'--columns': columns.length, ...(fixedLayout && {'--column-widths': columns.map((column) => column.width).join(' ')})} as React.CSSProperties}>
+          style={{'--columns': columns.length, ...(fixedLayout && {'--column-widths': columns.map((column) => column.width).join(' '), '--table-min-width': `${Math.floor(docsColumnPx(ROW_TABLE_VIEWPORTS_PX.narrowest, {toc}))}px`})} as React.CSSProperties}>
           <caption className={styles.caption}>{caption}</caption>
           {fixedLayout && (
             <colgroup>
