@@ -282,7 +282,6 @@ function scheduleProse(): void {
 
 // Where nothing waits (from 997 px, or without typed arithmetic in CSS: custom.css), nothing to draw.
 if (matchMedia('(max-width: 996px)').matches && CSS.supports('width: calc(1px / 1px * 1px)')) {
-  if (document.readyState === 'complete') scheduleProse();
-  else window.addEventListener('load', scheduleProse);
+  window.addEventListener('load', scheduleProse);
   new MutationObserver(() => document.readyState === 'complete' && scheduleProse()).observe(document.body, {childList: true, subtree: true});
 }

@@ -78,7 +78,7 @@ function linesCss(el: Element): string {
     };
     items(el);
   }
-  return runs.map((em) => `round(up, ${Math.ceil(em * 10) / 10}em / var(--prose-column), 1)`).join(' + ');
+  return runs.map((em) => `round(up,${Math.ceil(em * 10) / 10}em/var(--prose-column),1)`).join(' + ');
 }
 
 /**

@@ -50,15 +50,15 @@ describe('deferred prose', () => {
     }
     // A list reserves each item's lines, rounded up, over the column less the list's indent (custom.css).
     const list = blocks.find((b) => b.tag === 'ul')!;
-    assert.match(list.attrs, /style="--prose-lines:round\(up, 1\.6em \/ var\(--prose-column\), 1\) \+ round\(up, 4\.9em \/ var\(--prose-column\), 1\) \+ round\(up, 2\.6em \/ var\(--prose-column\), 1\);--prose-gaps:2"/);
+    assert.match(list.attrs, /style="--prose-lines:round\(up,1\.6em\/var\(--prose-column\),1\) \+ round\(up,4\.8em\/var\(--prose-column\),1\) \+ round\(up,2\.6em\/var\(--prose-column\),1\);--prose-gaps:2"/);
     const cjk = blocks.at(-1)!;
-    assert.match(cjk.attrs, /style="--prose-lines:round\(up, 5em \/ var\(--prose-column\), 1\)"/, 'four CJK characters and a full stop');
+    assert.match(cjk.attrs, /style="--prose-lines:round\(up,5em\/var\(--prose-column\),1\)"/, 'four CJK characters and a full stop');
   });
 
   test('a paragraph reserves each run between line breaks rounded up on its own', async () => {
     const paragraphs = Array.from({length: 40}, (_, i) => `Paragraph ${i}: ${LONG}`).join('\n\n');
     const html = await render(`${paragraphs}\n\n中文  \n中文字`);
-    assert.match(html, /<p class="prose-deferred[^"]*" style="--prose-lines:round\(up, 2em \/ var\(--prose-column\), 1\) \+ round\(up, 3\.\d+em \/ var\(--prose-column\), 1\)">中文<br>/);
+    assert.match(html, /<p class="prose-deferred[^"]*" style="--prose-lines:round\(up,2em\/var\(--prose-column\),1\) \+ round\(up,3\.\d+em\/var\(--prose-column\),1\)">中文<br>/);
   });
 
   test('a short page waits for nothing', async () => {
