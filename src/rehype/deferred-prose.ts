@@ -1,13 +1,14 @@
 /**
  * Paragraphs and lists far down a page wait to be laid out on a phone, as excerpt frames do: each
- * gets the `prose-deferred` class and the width of its text in em (src/css/custom.css turns that
- * into the height it reserves at the reader's column width). Measured with Lighthouse's phone: the
+ * gets the `prose-deferred` class and its lines as CSS over the column's width (--prose-lines;
+ * src/css/custom.css turns them into the height it reserves). Measured with Lighthouse's phone: the
  * cost left on a long zh-Hans page was laying out its CJK text the first time, not script.
  *
  * Only what starts below the first screen of any phone or tablet waits: what is in view at load is
  * laid out at once, so nothing on the first screen moves when it is drawn.
  */
 import type {Element, ElementContent, Root, RootContent} from 'hast';
+import {DESKTOP_MIN_PX, docsColumnPx} from '../lib/docs-column';
 
 /**
  * Where waiting starts, per screen class (custom.css has the same breakpoints): below the first
@@ -16,8 +17,8 @@ import type {Element, ElementContent, Root, RootContent} from 'hast';
  * from 997 px, where the sidebar shows, nothing waits: desktops lay out a page fast enough.
  */
 export const SCREENS = {
-  phone: {className: 'prose-deferred', columnPx: 600 - 32, firstScreenPx: 960},
-  tablet: {className: 'prose-deferred-tablet', columnPx: 996 - 32, firstScreenPx: 1400},
+  phone: {className: 'prose-deferred', columnPx: docsColumnPx(600, {toc: false}), firstScreenPx: 960},
+  tablet: {className: 'prose-deferred-tablet', columnPx: docsColumnPx(DESKTOP_MIN_PX - 1, {toc: false}), firstScreenPx: 1400},
 } as const;
 const FONT_PX = 16;
 const LINE_PX = FONT_PX * 1.65;
@@ -82,8 +83,9 @@ function linesCss(el: Element): string {
 }
 
 /**
- * At least how tall a top-level block is in a column `columnPx` wide, its bottom margin included, so that what waits starts no higher than counted: its text in fewer em than estimated
- * (a narrower font than this machine's), wrapped without waste.
+ * At least how tall a top-level block is in a column `columnPx` wide, its bottom margin included,
+ * so that what waits starts no higher than counted: its text in fewer em than estimated (a
+ * narrower font than this machine's), wrapped without waste.
  */
 function lowerBoundPx(node: RootContent, columnPx: number): number {
   const lines = (n: ElementContent | RootContent) => Math.max(1, Math.ceil((0.85 * textEm(n) * FONT_PX) / columnPx));
