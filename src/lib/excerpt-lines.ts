@@ -3,7 +3,8 @@
  * The build (src/rehype/excerpts.ts) leaves them out of the `code` prop because they follow from
  * the excerpt id and the line number: a page's JS chunk carries every prop, and the gutters alone
  * were a sixth of a large page's chunk. Server and browser expand the same string the same way, so
- * the HTML is identical on both sides. Browser-safe: no Node imports.
+ * the HTML is identical on both sides. Also: the line numbers a `shownLines` spec names, for the
+ * component and the build. Browser-safe: no Node imports.
  */
 
 /** The opening tag of a shown line as the build writes it: `<span class="excerpt-line" data-line="N"…>`. */
@@ -14,4 +15,12 @@ export function expandExcerptLines(id: string, compact: string): string {
     const anchor = `${id}-L${line}`;
     return `<span class="excerpt-line" id="${anchor}" data-line="${line}"${rest}><a class="excerpt-gutter" href="#${anchor}" data-n="${line}" tabindex="-1" data-verify-ignore="" aria-hidden="true"></a>`;
   });
+}
+
+/** The line numbers a `shownLines` spec shows, in order: "10-12,20-21" gives 10, 11, 12, 20, 21. */
+export function* lineNumbers(spec: string): Generator<number> {
+  for (const part of spec.split(',')) {
+    const [from, to] = part.split('-').map(Number);
+    for (let n = from; n <= to; n++) yield n;
+  }
 }

@@ -5,15 +5,25 @@
  * cost left on a long zh-Hans page was laying out its CJK text the first time, not script.
  *
  * Only what starts below the first screen of any phone or tablet waits: what is in view at load is
- * laid out at once, so nothing on the first screen moves when it is drawn.
+ * laid out at once, so nothing on the first screen moves when it is drawn. The same count tells the
+ * page's first excerpt frame, which is drawn at once in case it is in view, where it can wait
+ * after all (its `firstWaitsOn`).
  */
 import type {Element, ElementContent, Root, RootContent} from 'hast';
+import type {MdxJsxFlowElementHast} from 'mdast-util-mdx-jsx';
+import type {VFile} from 'vfile';
+import diagramData from '../data/diagrams.json';
+import {type DiagramSize, narrowMinHeightPx} from '../lib/diagram-size';
 import {DESKTOP_MIN_PX, docsColumnPx} from '../lib/docs-column';
+import {lineNumbers} from '../lib/excerpt-lines';
+import {pageContext} from './symbol-links';
+
+const diagrams: Record<string, DiagramSize | undefined> = diagramData.diagrams;
 
 /**
- * Where waiting starts, per screen class (custom.css has the same breakpoints): below the first
- * screen of the tallest screen in the class, measured at its widest column, where text takes the
- * fewest lines. Phones (to 600 px wide, up to 960 px tall) and tablets (to 996 px, 1,400 px tall);
+ * Where waiting starts, per screen class (custom.css and Excerpt's styles have the same
+ * breakpoints): below the first screen of the tallest screen in the class, measured at its widest
+ * column, where text takes the fewest lines. Phones (to 600 px wide, up to 960 px tall) and tablets (to 996 px, 1,400 px tall);
  * from 997 px, where the sidebar shows, nothing waits: desktops lay out a page fast enough.
  */
 export const SCREENS = {
@@ -55,6 +65,9 @@ const plainText = (node: ElementContent | RootContent): string =>
 const elementsIn = (node: Element, tagName: string): Element[] =>
   node.children.flatMap((c) => (c.type === 'element' ? [...(c.tagName === tagName ? [c] : []), ...elementsIn(c, tagName)] : []));
 
+const attribute = (node: MdxJsxFlowElementHast, name: string) =>
+  node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === name)?.value;
+
 /**
  * The lines a block breaks into, each of its runs rounded up to whole lines (a paragraph's runs are
  * split by <br>, a list's are its items' own text), as CSS over the column's width (custom.css
@@ -87,7 +100,7 @@ function linesCss(el: Element): string {
  * so that what waits starts no higher than counted: its text in fewer em than estimated (a
  * narrower font than this machine's), wrapped without waste.
  */
-function lowerBoundPx(node: RootContent, columnPx: number): number {
+function lowerBoundPx(node: RootContent, columnPx: number, locale: string): number {
   const lines = (n: ElementContent | RootContent) => Math.max(1, Math.ceil((0.85 * textEm(n) * FONT_PX) / columnPx));
   if (node.type === 'element') {
     // A heading: lines no shorter than an h6's, its margins not counted.
@@ -99,33 +112,40 @@ function lowerBoundPx(node: RootContent, columnPx: number): number {
     return 0;
   }
   if (node.type === 'mdxJsxFlowElement') {
-    // An excerpt frame: one code row (1.55 × 13 px) per line shown and its header (2.5rem); an
-    // admonition, its blocks; any other component (it may hide its children), nothing.
-    const shown = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'shownLines')?.value;
+    // An excerpt frame: one code row (1.55 × 13 px) per line shown and its header (2.5rem); a
+    // diagram, its image; an admonition, its blocks; any other component (it may hide its children), nothing.
+    const shown = attribute(node, 'shownLines');
     if (typeof shown === 'string') {
-      const rows = shown.split(',').reduce((sum, r) => sum + Number(r.split('-')[1]) - Number(r.split('-')[0]) + 1, 0);
+      const rows = [...lineNumbers(shown)].length;
       // Its notes: text of 0.8rem on lines of at least 1.5 times that.
       const notes = elementsIn(node as unknown as Element, 'li').reduce((sum, li) => sum + Math.ceil((0.85 * textEm(li) * 0.8 * FONT_PX) / columnPx) * 0.8 * FONT_PX * 1.5, 0);
       return rows * 20 + 40 + notes + MARGIN_PX;
     }
+    // A diagram: never drawn narrower than its labels' legible width (src/components/Diagram).
+    const diagram = node.name === 'Diagram' && diagrams[`${attribute(node, 'name')}.${locale}`];
+    if (diagram) return narrowMinHeightPx(diagram) + MARGIN_PX;
     if (node.name !== 'admonition') return 0;
-    return (node.children as ElementContent[]).reduce((sum, c) => sum + (c.type === 'element' ? lowerBoundPx(c, columnPx) : 0), 0);
+    return (node.children as ElementContent[]).reduce((sum, c) => sum + (c.type === 'element' ? lowerBoundPx(c, columnPx, locale) : 0), 0);
   }
   return 0;
 }
 
 export default function rehypeDeferredProse() {
-  return (tree: Root) => {
+  return (tree: Root, file: VFile) => {
+    const {locale} = pageContext(file.path);
     const above = {phone: 0, tablet: 0};
     for (const node of tree.children) {
       const screens = (Object.keys(SCREENS) as Array<keyof typeof SCREENS>).filter((s) => above[s] > SCREENS[s].firstScreenPx);
-      for (const s of Object.keys(above) as Array<keyof typeof SCREENS>) above[s] += lowerBoundPx(node, SCREENS[s].columnPx);
+      for (const s of Object.keys(above) as Array<keyof typeof SCREENS>) above[s] += lowerBoundPx(node, SCREENS[s].columnPx, locale);
       if (screens.length && node.type === 'element' && DEFERRABLE.has(node.tagName)) {
         const className = node.properties.className;
         node.properties.className = [...(Array.isArray(className) ? className : className ? [String(className)] : []), ...screens.map((s) => SCREENS[s].className)];
         const items = node.tagName === 'p' ? 0 : elementsIn(node, 'li').length;
         const style = [`--prose-lines:${linesCss(node)}`, items > 1 && `--prose-gaps:${items - 1}`];
         node.properties.style = [node.properties.style, ...style].filter(Boolean).join(';');
+      }
+      if (screens.length && node.type === 'mdxJsxFlowElement' && attribute(node, 'firstOnPage') === 'true') {
+        node.attributes.push({type: 'mdxJsxAttribute', name: 'firstWaitsOn', value: screens.join(' ')});
       }
     }
   };

@@ -5,8 +5,14 @@ import React from 'react';
 import * as runtime from 'react/jsx-runtime';
 import {renderToStaticMarkup} from 'react-dom/server';
 import remarkGfm from 'remark-gfm';
+import diagramData from '../../src/data/diagrams.json';
+import {narrowMinHeightPx} from '../../src/lib/diagram-size';
 import rehypeDeferredProse, {SCREENS, textEm} from '../../src/rehype/deferred-prose';
 import rehypeStaticProse from '../../src/rehype/static-prose';
+
+/** Stands in for src/components/Excerpt: shows the props deferred-prose sets. */
+const Excerpt = (props: {firstOnPage?: string; firstWaitsOn?: string}) =>
+  React.createElement('figure', {'data-first': props.firstOnPage ?? '', 'data-waits-on': props.firstWaitsOn ?? ''});
 
 async function render(page: string): Promise<string> {
   // @mdx-js/mdx is ESM-only; the tests run as CommonJS.
@@ -16,7 +22,7 @@ async function render(page: string): Promise<string> {
     remarkPlugins: [remarkGfm],
     rehypePlugins: [rehypeDeferredProse, [rehypeStaticProse, {baseUrl: '/'}]] as never,
   } as never);
-  return renderToStaticMarkup(React.createElement(Content, {components: {StaticHtmlLinks: () => null}}));
+  return renderToStaticMarkup(React.createElement(Content, {components: {StaticHtmlLinks: () => null, Excerpt, Diagram: () => null}}));
 }
 
 const LONG = 'A sentence of some length that fills part of a line on a phone. '.repeat(6);
@@ -59,6 +65,28 @@ describe('deferred prose', () => {
     const paragraphs = Array.from({length: 40}, (_, i) => `Paragraph ${i}: ${LONG}`).join('\n\n');
     const html = await render(`${paragraphs}\n\n中文  \n中文字`);
     assert.match(html, /<p class="prose-deferred[^"]*" style="--prose-lines:round\(up,2em\/var\(--prose-column\),1\) \+ round\(up,3\.\d+em\/var\(--prose-column\),1\)">中文<br>/);
+  });
+
+  test("the page's first excerpt frame waits where the first screen is counted full above it, and only there", async () => {
+    const frame = '<Excerpt firstOnPage="true" shownLines="1-30" />';
+    const shortIntro = `${LONG}\n\n${frame}`;
+    assert.match(await render(shortIntro), /<figure data-first="true" data-waits-on="">/, 'near the top it is drawn at once everywhere');
+    // Eight paragraphs pass 960 px at a phone's widest column, not 1,400 px at a tablet's.
+    const paragraphs = (n: number) => Array.from({length: n}, (_, i) => `Paragraph ${i}: ${LONG}`).join('\n\n');
+    assert.match(await render(`${paragraphs(8)}\n\n${frame}`), /data-waits-on="phone"/);
+    assert.match(await render(`${paragraphs(40)}\n\n${frame}`), /data-waits-on="phone tablet"/);
+    // Only the first frame carries firstOnPage; a later one waits by default and gets nothing.
+    assert.match(await render(`${paragraphs(40)}\n\n<Excerpt shownLines="1-3" />`), /<figure data-first="" data-waits-on="">/);
+  });
+
+  test('a diagram counts at the height its legible width gives it (src/data/diagrams.json)', async () => {
+    // datapath-load-flow (en) is drawn at least 661 px wide below 997 px: about 1,400 px tall.
+    const below = narrowMinHeightPx(diagramData.diagrams['datapath-load-flow.en']) + 16;
+    const expected = (['phone', 'tablet'] as const).filter((s) => below > SCREENS[s].firstScreenPx).map((s) => SCREENS[s].className);
+    assert.ok(expected.includes(SCREENS.phone.className), `${below} px is past a phone's first screen`);
+    const html = await render(`<Diagram name="datapath-load-flow" />\n\nRight below the diagram.`);
+    assert.match(html, new RegExp(`<p class="${expected.join(' ')}"`));
+    assert.doesNotMatch(await render(`<Diagram name="no-such-diagram" />\n\nRight below.`), /prose-deferred/, 'an unknown diagram counts nothing');
   });
 
   test('a short page waits for nothing', async () => {

@@ -11,27 +11,17 @@ import Translate, {translate} from '@docusaurus/Translate';
 import useBaseUrl from '@docusaurus/useBaseUrl';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import data from '@site/src/data/diagrams.json';
+import {type DiagramSize, legibleWidth} from '@site/src/lib/diagram-size';
+import {DESKTOP_MIN_PX} from '@site/src/lib/docs-column';
 import styles from './styles.module.css';
 
-interface Entry {
+interface Entry extends DiagramSize {
   alt: string;
-  width: number;
-  height: number;
-  labelPx: number;
   light: string;
   dark: string;
 }
 
 const diagrams: Record<string, Entry | undefined> = data.diagrams;
-
-/**
- * The smallest label size a reader gets, in CSS px, on phones and tablets and on desktops (a hair
- * above the 12 and 13 px the tests demand, for rounding). A diagram never shrinks below the width
- * that keeps its smallest label this tall; a wider one scrolls sideways under a visible hint.
- */
-const LEGIBLE_PX = {narrow: 12.5, desktop: 13.5};
-/** Docusaurus' desktop breakpoint, as in styles.module.css. */
-const DESKTOP_MIN = 997;
 
 export default function Diagram({name}: {name: string}): ReactNode {
   const {
@@ -48,17 +38,16 @@ export default function Diagram({name}: {name: string}): ReactNode {
   }
   const light = useBaseUrl(entry.light);
   const dark = useBaseUrl(entry.dark);
-  const {alt, width, height, labelPx} = entry;
-  const legibleWidth = (px: number) => Math.min(width, Math.ceil((width * px) / labelPx));
-  const narrow = legibleWidth(LEGIBLE_PX.narrow);
-  const desktop = legibleWidth(LEGIBLE_PX.desktop);
+  const {alt, width, height} = entry;
+  const narrow = legibleWidth(entry, 'narrow');
+  const desktop = legibleWidth(entry, 'desktop');
   const size = {'--diagram-min-width-narrow': `${narrow}px`, '--diagram-min-width-desktop': `${desktop}px`} as CSSProperties;
   // The hint shows only while the figure is narrower than the diagram's legible width: a container
   // query per diagram, since the widths are this diagram's own (no JavaScript needed).
   const scope = `[data-diagram-key="${key}"]`;
   const hintRule =
-    `@media (max-width:${DESKTOP_MIN - 1}px){@container diagram (max-width:${narrow - 1}px){${scope} .${styles.hint}{display:block}}}` +
-    `@media (min-width:${DESKTOP_MIN}px){@container diagram (max-width:${desktop - 1}px){${scope} .${styles.hint}{display:block}}}`;
+    `@media (max-width:${DESKTOP_MIN_PX - 1}px){@container diagram (max-width:${narrow - 1}px){${scope} .${styles.hint}{display:block}}}` +
+    `@media (min-width:${DESKTOP_MIN_PX}px){@container diagram (max-width:${desktop - 1}px){${scope} .${styles.hint}{display:block}}}`;
   const open = (
     <Translate id="diagram.open" description="Link under a diagram to its SVG file">
       Open the diagram full size

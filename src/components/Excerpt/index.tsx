@@ -6,7 +6,7 @@
 import React, {type ReactNode} from 'react';
 import Translate, {translate} from '@docusaurus/Translate';
 import useBrokenLinks from '@docusaurus/useBrokenLinks';
-import {expandExcerptLines} from '@site/src/lib/excerpt-lines';
+import {expandExcerptLines, lineNumbers} from '@site/src/lib/excerpt-lines';
 import {DriftBadge, DriftPanel, type DriftProps} from './Drift';
 import styles from './styles.module.css';
 
@@ -28,15 +28,11 @@ export interface ExcerptProps extends DriftProps {
   code: string;
   /** "true" on the page's first excerpt (set by the build), which may be in the first screen. */
   firstOnPage?: string;
+  /** Screen classes ("phone", "tablet") where even the first excerpt starts below the first
+   *  screen, so it waits like the others (set by src/rehype/deferred-prose.ts). */
+  firstWaitsOn?: string;
   /** The notes (<ol>), when the excerpt has callouts. */
   children?: ReactNode;
-}
-
-function* lineNumbers(spec: string): Generator<number> {
-  for (const part of spec.split(',')) {
-    const [from, to] = part.split('-').map(Number);
-    for (let n = from; n <= to; n++) yield n;
-  }
 }
 
 function CopyButton() {
@@ -54,8 +50,15 @@ function CopyButton() {
   );
 }
 
+const WAITS_ON: Record<string, string | undefined> = {phone: styles.waitsOnPhone, tablet: styles.waitsOnTablet};
+
+function frameClass(firstOnPage?: string, firstWaitsOn = ''): string {
+  if (!firstOnPage) return styles.excerpt;
+  return [styles.excerpt, styles.firstOnPage, ...firstWaitsOn.split(' ').map((s) => WAITS_ON[s])].filter(Boolean).join(' ');
+}
+
 export default function Excerpt(props: ExcerptProps): ReactNode {
-  const {id, path, title, commit, version, permalink, lang, shownLines, noteCount, noteTextWidth, firstOnPage, code, children, drift, driftCommit, driftLines} = props;
+  const {id, path, title, commit, version, permalink, lang, shownLines, noteCount, noteTextWidth, firstOnPage, firstWaitsOn, code, children, drift, driftCommit, driftLines} = props;
   // Let Docusaurus' broken-anchor check know every line and note id we render.
   const brokenLinks = useBrokenLinks();
   brokenLinks.collectAnchor(id);
@@ -72,7 +75,7 @@ export default function Excerpt(props: ExcerptProps): ReactNode {
   return (
     // No React state or handlers: copying and relating markers to notes live in one delegated
     // page script (src/client/before-runtime.ts), so they work before the runtime, too.
-    <figure id={id} className={firstOnPage ? `${styles.excerpt} ${styles.firstOnPage}` : styles.excerpt} style={sizeHint} data-cilium-excerpt="" data-commit={commit} data-path={path} data-lang={lang}
+    <figure id={id} className={frameClass(firstOnPage, firstWaitsOn)} style={sizeHint} data-cilium-excerpt="" data-commit={commit} data-path={path} data-lang={lang}
       data-drift={drift} data-drift-commit={driftCommit} data-drift-lines={driftLines}>
       {/* The {' '} between the header's parts only matter without CSS (flex layout drops them):
           a text browser or a reader view would otherwise run the parts into one word. */}
