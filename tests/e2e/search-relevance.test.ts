@@ -117,7 +117,8 @@ async function topPages(page: Page, query: string, until: string): Promise<strin
       if (shown) break;
       if (attempt === 1) throw new Error(`no suggestions for "${query}" on ${page.url()}`);
     }
-    if ((await options.count()) <= rank) break;
+    // Suggestions can arrive after the first one shows (the index loads in parts): wait for this rank's.
+    if (!(await options.nth(rank).waitFor({state: 'visible', timeout: 3_000}).then(() => true, () => false))) break;
     for (let i = 0; i < rank; i++) await page.keyboard.press('ArrowDown');
     const before = page.url();
     await page.keyboard.press('Enter');
