@@ -272,6 +272,43 @@ function table(head: string[], rows: string[][]): string {
   return [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`)].join('\n');
 }
 
+/**
+ * The guide beside the template, per page kind: each kind's medians over both locales, next to the
+ * template page of the same kind (its home page for the home, its doc page for every other kind).
+ */
+function byKind(r: Report): string[] {
+  const templateOf = (kind: PageKind) => r.baseline?.pages.find((b) => (kind === 'home' ? b.path === '/' : b.path !== '/'));
+  const ratio = (ours: number, theirs: number) => (theirs > 0 ? `${(ours / theirs).toFixed(2)}×` : '–');
+  const kinds = [...new Set(r.pages.map((p) => p.kind))];
+  const rows = kinds.flatMap((kind) => {
+    const template = templateOf(kind);
+    const tm = template?.lighthouse.mobile;
+    if (!template || !tm) return [];
+    const pages = r.pages.filter((p) => p.kind === kind && p.lighthouse.mobile);
+    const perf = median(pages.map((p) => p.lighthouse.mobile!.scores.performance));
+    const tbt = median(pages.map((p) => p.lighthouse.mobile!.metrics.tbtMs));
+    const lcp = median(pages.map((p) => p.lighthouse.mobile!.metrics.lcpMs));
+    const js = median(pages.map((p) => p.probe.jsGzipBytes));
+    return [[
+      `${kind} (${pages.length})`,
+      template.path,
+      `${perf} / ${tm.scores.performance} (${ratio(perf, tm.scores.performance)})`,
+      `${fmtMs(tbt)} / ${fmtMs(tm.metrics.tbtMs)} (${ratio(tbt, tm.metrics.tbtMs)})`,
+      `${fmtMs(lcp)} / ${fmtMs(tm.metrics.lcpMs)} (${ratio(lcp, tm.metrics.lcpMs)})`,
+      `${kb(js)} / ${kb(template.probe.jsGzipBytes)} (${ratio(js, template.probe.jsGzipBytes)})`,
+    ]];
+  });
+  if (!rows.length) return [];
+  return [
+    '### Guide beside the template, per page kind',
+    '',
+    'Medians over both locales (mobile), guide / template (ratio guide ÷ template).',
+    '',
+    table(['page kind (pages)', 'template page', 'performance', 'TBT', 'LCP', 'first-load JS gzip'], rows),
+    '',
+  ];
+}
+
 export function markdown(r: Report): string {
   const out: string[] = [];
   out.push('# Benchmark report', '');
@@ -357,6 +394,7 @@ export function markdown(r: Report): string {
         }),
       ),
       '',
+      ...byKind(r),
     );
   }
   out.push('## Search queries', '', table(['locale', 'query', 'samples (ms)', 'median (ms)', 'results shown'], r.search.queries.map((q) => [q.locale, q.query, q.samplesMs.map((s) => (s === null ? 'none' : String(s))).join(', '), q.medianMs === null ? '–' : String(q.medianMs), String(q.results)])), '');
