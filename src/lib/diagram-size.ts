@@ -15,7 +15,7 @@ export interface DiagramSize {
  * The smallest label size a reader gets, in CSS px, on phones and tablets and on desktops (a hair
  * above the 12 and 13 px the tests demand, for rounding).
  */
-export const LEGIBLE_PX = {narrow: 12.5, desktop: 13.5} as const;
+const LEGIBLE_PX = {narrow: 12.5, desktop: 13.5} as const;
 
 /** The width below which the diagram is not drawn, on a screen class: its labels stay `LEGIBLE_PX` tall. */
 export function legibleWidth({width, labelPx}: DiagramSize, screen: keyof typeof LEGIBLE_PX): number {

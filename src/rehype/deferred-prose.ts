@@ -23,8 +23,9 @@ const diagrams: Record<string, DiagramSize | undefined> = diagramData.diagrams;
 /**
  * Where waiting starts, per screen class (custom.css and Excerpt's styles have the same
  * breakpoints): below the first screen of the tallest screen in the class, measured at its widest
- * column, where text takes the fewest lines. Phones (to 600 px wide, up to 960 px tall) and tablets (to 996 px, 1,400 px tall);
- * from 997 px, where the sidebar shows, nothing waits: desktops lay out a page fast enough.
+ * column, where text takes the fewest lines. Phones (to 600 px wide, up to 960 px tall) and
+ * tablets (to 996 px, 1,400 px tall); from 997 px, where the sidebar shows, nothing waits:
+ * desktops lay out a page fast enough.
  */
 export const SCREENS = {
   phone: {className: 'prose-deferred', columnPx: docsColumnPx(600, {toc: false}), firstScreenPx: 960},
