@@ -1,6 +1,6 @@
 /** Serves the production build on 127.0.0.1 the way a static host would (clean URLs, localized 404s). */
-import {createReadStream, existsSync, statSync} from 'node:fs';
-import {createServer, type Server} from 'node:http';
+import {createReadStream, existsSync, readFileSync, statSync} from 'node:fs';
+import {createServer, type Server, type ServerResponse} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {extname, join, normalize} from 'node:path';
 import {SITE_ROOT} from '../../src/lib/mdx-scan';
@@ -49,8 +49,14 @@ export async function listenOnLoopback(server: Server): Promise<RunningServer> {
   };
 }
 
-/** Serves a built site from `root` (build/, or a copy of it). */
-export async function serveDir(root: string): Promise<RunningServer> {
+/** How a slow network delivers HTML: in pieces of `bytes`, `gapMs` apart, so the browser may paint between them. */
+export interface HtmlTrickle {
+  bytes: number;
+  gapMs: number;
+}
+
+/** Serves a built site from `root` (build/, or a copy of it); with `trickle`, HTML arrives piece by piece. */
+export async function serveDir(root: string, trickle?: HtmlTrickle): Promise<RunningServer> {
   if (!existsSync(join(root, 'index.html'))) {
     throw new Error(`No production build in ${root}: run \`npm run build\` first.`);
   }
@@ -63,11 +69,23 @@ export async function serveDir(root: string): Promise<RunningServer> {
       file = join(root, path.startsWith('/zh-Hans/') || path === '/zh-Hans' ? 'zh-Hans/404.html' : '404.html');
     }
     res.writeHead(status, {'content-type': TYPES[extname(file)] ?? 'application/octet-stream'});
+    if (trickle && extname(file) === '.html') {
+      void sendInPieces(res, readFileSync(file), trickle);
+      return;
+    }
     createReadStream(file)
       .on('error', () => res.end())
       .pipe(res);
   });
   return listenOnLoopback(server);
+}
+
+async function sendInPieces(res: ServerResponse, body: Buffer, {bytes, gapMs}: HtmlTrickle): Promise<void> {
+  for (let start = 0; start < body.length && !res.destroyed; start += bytes) {
+    res.write(body.subarray(start, start + bytes));
+    await new Promise((resolve) => setTimeout(resolve, gapMs));
+  }
+  res.end();
 }
 
 export const serveBuild = (): Promise<RunningServer> => serveDir(BUILD_DIR);

@@ -10,12 +10,22 @@ import ts from 'typescript';
 
 const BEFORE_RUNTIME = resolve(__dirname, '../client/before-runtime.ts');
 
-/** Docusaurus' own SSG template (ssgTemplate.html.js), but for how it lists the runtime's scripts. */
+/** The empty element after the page's content whose arrival lets the browser paint (see the template). */
+export const PARSED_MARKER_ID = '__docusaurus-parsed';
+
+/**
+ * Docusaurus' own SSG template (ssgTemplate.html.js), but for how it lists the runtime's scripts and
+ * one render-blocking link. A paint while the parser is still inside the page lays out a half-built
+ * navbar, table or footer, which then moves as the rest arrives (a layout shift). So the first
+ * paint waits for a marker after #__docusaurus: Chromium lifts `rel=expect` when the element's
+ * start tag is parsed, so the marker cannot be the root itself.
+ */
 export const deferredRuntimeTemplate = `
 <!DOCTYPE html>
 <html <%~ it.htmlAttributes %>>
   <head>
     <meta charset="UTF-8">
+    <link rel="expect" href="#${PARSED_MARKER_ID}" blocking="render">
     <meta name="generator" content="Docusaurus v<%= it.version %>">
     <% it.metaAttributes.forEach((metaAttribute) => { %>
       <%~ metaAttribute %>
@@ -29,6 +39,7 @@ export const deferredRuntimeTemplate = `
   <body <%~ it.bodyAttributes %>>
     <%~ it.preBodyTags %>
     <div id="__docusaurus"><%~ it.appHtml %></div>
+    <template id="${PARSED_MARKER_ID}"></template>
     <%~ it.postBodyTags %>
   </body>
 </html>

@@ -10,6 +10,7 @@ import {describe, test} from 'node:test';
 import type {Browser, BrowserContextOptions, Page} from 'playwright-core';
 import {isBelowNavbarAndInView, newContext, nextFrames, scrollThrough, waitForHydration} from '../../scripts/lib/browser';
 import {sitemapPaths} from '../../scripts/lib/site';
+import {layoutShifts, recordLayoutShifts} from '../support/layout-shifts';
 import {startSite} from '../support/start-site';
 import {type RunningServer} from '../../scripts/lib/server';
 
@@ -101,31 +102,12 @@ describe('islands', () => {
         page.on('console', (msg) => {
           if (/hydrat|did not match|mismatch/i.test(msg.text())) problems.push(`${path}: ${msg.text()}`);
         });
-        await page.addInitScript(() => {
-          const w = window as unknown as {cls: number; shifted: string[]};
-          w.cls = 0;
-          w.shifted = [];
-          type Shift = PerformanceEntry & {value: number; hadRecentInput: boolean; sources?: {node?: Node | null}[]};
-          new PerformanceObserver((list) => {
-            for (const entry of list.getEntries() as Shift[]) {
-              if (entry.hadRecentInput) continue;
-              w.cls += entry.value;
-              // Name what moved, so a failure says where to look.
-              for (const {node} of entry.sources ?? []) {
-                const el = node instanceof Element ? node : node?.parentElement;
-                if (el) w.shifted.push(`${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${[...el.classList].join('.')} at ${Math.round(entry.startTime)} ms`);
-              }
-            }
-          }).observe({type: 'layout-shift', buffered: true});
-        });
+        await recordLayoutShifts(page);
         await page.goto(server.origin + path, {waitUntil: 'load'});
         await waitForHydration(page);
         await page.waitForTimeout(100);
-        const {cls, shifted} = await page.evaluate(() => {
-          const w = window as unknown as {cls: number; shifted: string[]};
-          return {cls: w.cls, shifted: w.shifted};
-        });
-        if (cls > 0) shifts.push(`${path}: ${cls} (${shifted.join('; ')})`);
+        const {cls, moved} = await layoutShifts(page);
+        if (cls > 0) shifts.push(`${path}: ${cls} (${moved.join('; ')})`);
         problems.push(...record.consoleErrors, ...record.pageErrors);
         await context.close();
       }
