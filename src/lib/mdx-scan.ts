@@ -130,20 +130,42 @@ export function parseMdx(source: string): Root {
   return parser.parse(blankFrontMatter(source)) as Root;
 }
 
-/** String attributes of a JSX element; an expression value is reported as a problem. */
-export function jsxAttributes(node: MdxJsxFlowElement, where: string, problems: string[]): Record<string, string> {
+/**
+ * String attributes of a JSX element (in the Markdown or the HTML tree); with `problems`, a spread
+ * or expression attribute is reported there, else it is left out.
+ */
+export function jsxAttributes(node: Pick<MdxJsxFlowElement, 'name' | 'attributes'>, where = '', problems?: string[]): Record<string, string> {
   const attrs: Record<string, string> = {};
   for (const attr of node.attributes) {
     if (attr.type !== 'mdxJsxAttribute') {
-      problems.push(`${where}: <${node.name}> takes no spread attributes.`);
+      problems?.push(`${where}: <${node.name}> takes no spread attributes.`);
       continue;
     }
     const {name, value} = attr as MdxJsxAttribute;
     if (typeof value === 'string') attrs[name] = value;
     else if (value === null || value === undefined) attrs[name] = 'true';
-    else problems.push(`${where}: <${node.name} ${name}=…> must be a quoted string, e.g. ${name}="…".`);
+    else problems?.push(`${where}: <${node.name} ${name}=…> must be a quoted string, e.g. ${name}="…".`);
   }
   return attrs;
+}
+
+/** Where the page being rendered lives: its locale's URL prefix and its route (`/docs/...`). */
+export interface PageContext {
+  locale: Locale;
+  localePrefix: string;
+  route: string | null;
+}
+
+const DOCS_IN_LOCALE = /^i18n\/([^/]+)\/docusaurus-plugin-content-docs\/current\/(.+)\.mdx?$/;
+
+/** The locale prefix and docs route of an MDX file of the site. */
+export function pageContext(path: string | undefined): PageContext {
+  const rel = path ? relative(SITE_ROOT, path).split('\\').join('/') : '';
+  const route = (doc: string) => `/docs/${doc.replace(/(^|\/)index$/, '')}`.replace(/\/$/, '');
+  const localized = DOCS_IN_LOCALE.exec(rel);
+  if (localized) return {locale: localized[1] as Locale, localePrefix: `/${localized[1]}`, route: route(localized[2])};
+  const doc = /^docs\/(.+)\.mdx?$/.exec(rel);
+  return {locale: 'en', localePrefix: '', route: doc ? route(doc[1]) : null};
 }
 
 export const CILIUM_LINK_PREFIX = 'cilium:';

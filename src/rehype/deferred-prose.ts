@@ -5,18 +5,20 @@
  * cost left on a long zh-Hans page was laying out its CJK text the first time, not script.
  *
  * Only what starts below the first screen of any phone or tablet waits: what is in view at load is
- * laid out at once, so nothing on the first screen moves when it is drawn. The same count tells the
- * page's first excerpt frame, which is drawn at once in case it is in view, where it can wait
- * after all (its `firstWaitsOn`).
+ * laid out at once, so nothing on the first screen moves when it is drawn. The same count decides
+ * where the page's first excerpt frame is drawn at once (its `drawnAtOnceOn`): on every screen where
+ * it may start in view, since a frame drawn late there would move the text below it. Later frames
+ * always wait (src/components/Excerpt).
  */
 import type {Element, ElementContent, Root, RootContent} from 'hast';
 import type {MdxJsxFlowElementHast} from 'mdast-util-mdx-jsx';
 import type {VFile} from 'vfile';
 import diagramData from '../data/diagrams.json';
+import {CJK_CHARACTER} from '../lib/cjk';
 import {type DiagramSize, narrowMinHeightPx} from '../lib/diagram-size';
 import {DESKTOP_MIN_PX, docsColumnPx} from '../lib/docs-column';
 import {lineNumbers} from '../lib/excerpt-lines';
-import {pageContext} from './symbol-links';
+import {jsxAttributes, pageContext} from '../lib/mdx-scan';
 
 const diagrams: Record<string, DiagramSize | undefined> = diagramData.diagrams;
 
@@ -38,8 +40,6 @@ const MARGIN_PX = 16;
 /** The shortest heading line: an h6's (0.85rem × 1.25). */
 const HEADING_LINE_PX = 17;
 
-/** CJK ideographs, kana, hangul and full-width forms: one em each. */
-const CJK = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
 /** Em per character of running text and of inline code (a monospace 0.6em at 92 %), and code's padding and border. */
 const TEXT_EM = 0.52;
 const CODE_EM = 0.56;
@@ -51,7 +51,7 @@ const DEFERRABLE = new Set(['p', 'ul', 'ol']);
 export function textEm(node: ElementContent | RootContent, inCode = false): number {
   if (node.type === 'text') {
     let em = 0;
-    for (const c of node.value.replace(/\s+/g, ' ')) em += CJK.test(c) ? 1 : inCode ? CODE_EM : TEXT_EM;
+    for (const c of node.value.replace(/\s+/g, ' ')) em += CJK_CHARACTER.test(c) ? 1 : inCode ? CODE_EM : TEXT_EM;
     return em;
   }
   if (node.type !== 'element' && node.type !== 'mdxJsxTextElement') return 0;
@@ -66,8 +66,16 @@ const plainText = (node: ElementContent | RootContent): string =>
 const elementsIn = (node: Element, tagName: string): Element[] =>
   node.children.flatMap((c) => (c.type === 'element' ? [...(c.tagName === tagName ? [c] : []), ...elementsIn(c, tagName)] : []));
 
-const attribute = (node: MdxJsxFlowElementHast, name: string) =>
-  node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === name)?.value;
+/** The first <Excerpt> in `node`, itself included, in document order. */
+function firstExcerpt(node: ElementContent | RootContent): MdxJsxFlowElementHast | undefined {
+  if (node.type === 'mdxJsxFlowElement' && node.name === 'Excerpt') return node as MdxJsxFlowElementHast;
+  if (!('children' in node)) return undefined;
+  for (const child of node.children as ElementContent[]) {
+    const found = firstExcerpt(child);
+    if (found) return found;
+  }
+  return undefined;
+}
 
 /**
  * The lines a block breaks into, each of its runs rounded up to whole lines (a paragraph's runs are
@@ -115,15 +123,16 @@ function lowerBoundPx(node: RootContent, columnPx: number, locale: string): numb
   if (node.type === 'mdxJsxFlowElement') {
     // An excerpt frame: one code row (1.55 × 13 px) per line shown and its header (2.5rem); a
     // diagram, its image; an admonition, its blocks; any other component (it may hide its children), nothing.
-    const shown = attribute(node, 'shownLines');
-    if (typeof shown === 'string') {
+    const attrs = jsxAttributes(node);
+    const shown = attrs.shownLines;
+    if (shown !== undefined) {
       const rows = [...lineNumbers(shown)].length;
       // Its notes: text of 0.8rem on lines of at least 1.5 times that.
       const notes = elementsIn(node as unknown as Element, 'li').reduce((sum, li) => sum + Math.ceil((0.85 * textEm(li) * 0.8 * FONT_PX) / columnPx) * 0.8 * FONT_PX * 1.5, 0);
       return rows * 20 + 40 + notes + MARGIN_PX;
     }
     // A diagram: never drawn narrower than its labels' legible width (src/components/Diagram).
-    const diagram = node.name === 'Diagram' && diagrams[`${attribute(node, 'name')}.${locale}`];
+    const diagram = node.name === 'Diagram' && diagrams[`${attrs.name}.${locale}`];
     if (diagram) return narrowMinHeightPx(diagram) + MARGIN_PX;
     if (node.name !== 'admonition') return 0;
     return (node.children as ElementContent[]).reduce((sum, c) => sum + (c.type === 'element' ? lowerBoundPx(c, columnPx, locale) : 0), 0);
@@ -135,6 +144,7 @@ export default function rehypeDeferredProse() {
   return (tree: Root, file: VFile) => {
     const {locale} = pageContext(file.path);
     const above = {phone: 0, tablet: 0};
+    let firstFrameSeen = false;
     for (const node of tree.children) {
       const screens = (Object.keys(SCREENS) as Array<keyof typeof SCREENS>).filter((s) => above[s] > SCREENS[s].firstScreenPx);
       for (const s of Object.keys(above) as Array<keyof typeof SCREENS>) above[s] += lowerBoundPx(node, SCREENS[s].columnPx, locale);
@@ -145,8 +155,12 @@ export default function rehypeDeferredProse() {
         const style = [`--prose-lines:${linesCss(node)}`, items > 1 && `--prose-gaps:${items - 1}`];
         node.properties.style = [node.properties.style, ...style].filter(Boolean).join(';');
       }
-      if (screens.length && node.type === 'mdxJsxFlowElement' && attribute(node, 'firstOnPage') === 'true') {
-        node.attributes.push({type: 'mdxJsxAttribute', name: 'firstWaitsOn', value: screens.join(' ')});
+      const frame = firstFrameSeen ? undefined : firstExcerpt(node);
+      if (frame) {
+        firstFrameSeen = true;
+        // Desktops count nothing: there the first frame is always drawn at once.
+        const atOnce = [...(Object.keys(SCREENS) as Array<keyof typeof SCREENS>).filter((s) => !screens.includes(s)), 'desktop'];
+        frame.attributes.push({type: 'mdxJsxAttribute', name: 'drawnAtOnceOn', value: atOnce.join(' ')});
       }
     }
   };

@@ -15,8 +15,10 @@ import {checkExcerptRef} from '../lib/content-checks';
 import {EXCERPT_WORDS, type ExcerptWords} from '../lib/generated-text';
 import {EXCERPT_DATA_PATH, type ExcerptData, loadExcerptData, parseLineSpec} from '../lib/excerpt-data';
 import {CILIUM_COMMIT, CILIUM_VERSION, ciliumPermalink} from '../lib/cilium';
+import {CJK_CHARACTER} from '../lib/cjk';
 import {loadSymbolData, SYMBOL_DATA_PATH} from '../lib/symbols';
-import {type LineSymbols, NO_SYMBOLS, type PageContext, pageContext, splitAtSymbols, SymbolLinker} from './symbol-links';
+import {jsxAttributes, type PageContext, pageContext} from '../lib/mdx-scan';
+import {type LineSymbols, NO_SYMBOLS, splitAtSymbols, SymbolLinker} from './symbol-links';
 import {CSS_VARIABLE_PREFIX, SHIKI_THEMES, type TokenPalette, tokenClasses, tokenPalette} from './token-classes';
 import {driftData, excerptDriftProps} from './excerpt-drift';
 import {DRIFT_DATA_PATH, type DriftData} from '../lib/drift';
@@ -58,14 +60,6 @@ function h(tagName: string, properties: Element['properties'], children: Element
 const text = (value: string): ElementContent => ({type: 'text', value});
 /** Links to GitHub open like every other outbound link of the site. */
 const EXTERNAL = {target: '_blank', rel: ['noopener', 'noreferrer']};
-
-function stringAttrs(node: MdxJsxFlowElementHast): Record<string, string> {
-  const attrs: Record<string, string> = {};
-  for (const attr of node.attributes) {
-    if (attr.type === 'mdxJsxAttribute' && typeof attr.value === 'string') attrs[attr.name] = attr.value;
-  }
-  return attrs;
-}
 
 interface Callout {
   n: number;
@@ -132,10 +126,10 @@ function tokenLines(highlighter: Highlighter, lang: string, lines: string[]): Th
   }).tokens;
 }
 
-function renderExcerpt(node: MdxJsxFlowElementHast, data: ExcerptData, drift: DriftData, linker: SymbolLinker, page: PageContext, highlighter: Highlighter, palette: TokenPalette, file: VFile, firstOnPage: boolean): void {
+function renderExcerpt(node: MdxJsxFlowElementHast, data: ExcerptData, drift: DriftData, linker: SymbolLinker, page: PageContext, highlighter: Highlighter, palette: TokenPalette, file: VFile): void {
   const at = node.position?.start.line ?? 0;
   const where = `${file.path}:${at}`;
-  const attrs = stringAttrs(node);
+  const attrs = jsxAttributes(node);
   const calloutNodes = node.children.filter(
     (c): c is MdxJsxFlowElementHast => c.type === 'mdxJsxFlowElement' && c.name === 'Callout',
   );
@@ -144,7 +138,7 @@ function renderExcerpt(node: MdxJsxFlowElementHast, data: ExcerptData, drift: Dr
   );
   if (stray) file.fail(`${where}: <Excerpt> may contain only <Callout line="N"> notes.`, node);
 
-  const refCallouts = calloutNodes.map((c) => ({line: stringAttrs(c).line ?? null, at: c.position?.start.line ?? at}));
+  const refCallouts = calloutNodes.map((c) => ({line: jsxAttributes(c).line ?? null, at: c.position?.start.line ?? at}));
   const problems = checkExcerptRef({attrs, callouts: refCallouts, at}, where, data);
   if (problems.length) file.fail(problems.join('\n'), node);
 
@@ -153,7 +147,7 @@ function renderExcerpt(node: MdxJsxFlowElementHast, data: ExcerptData, drift: Dr
   const highlightRanges = attrs.highlight ? parseLineSpec(attrs.highlight.replace(/,\s*/g, ',')) : [];
   const isHighlighted = (line: number) => highlightRanges.some((r) => line >= r.from && line <= r.to);
   const callouts: Callout[] = calloutNodes
-    .map((c) => ({line: Number(stringAttrs(c).line), node: c, n: 0}))
+    .map((c) => ({line: Number(jsxAttributes(c).line), node: c, n: 0}))
     .sort((a, b) => a.line - b.line)
     .map((c, i) => ({...c, n: i + 1}));
 
@@ -202,7 +196,6 @@ function renderExcerpt(node: MdxJsxFlowElementHast, data: ExcerptData, drift: Dr
     // Real newlines between the lines: the <pre> reads line by line with or without CSS.
     code: toHtml(codeChildren.flatMap((child, i) => (i ? [text('\n'), child] : [child]))),
     ...excerptDriftProps(id, stored, drift, (lines) => tokenLines(highlighter, lang, lines).map((line) => line.flatMap((t) => tokenSpan(t, palette))), page.locale),
-    ...(firstOnPage ? {firstOnPage: 'true'} : {}),
   };
   node.attributes.push(
     ...Object.entries(extra).map(([name, value]): MdxJsxAttribute => ({type: 'mdxJsxAttribute', name, value})),
@@ -215,7 +208,7 @@ function renderExcerpt(node: MdxJsxFlowElementHast, data: ExcerptData, drift: Dr
 function textWidth(nodes: readonly ElementContent[]): number {
   let width = 0;
   for (const node of nodes) {
-    if (node.type === 'text') for (const ch of node.value) width += ch.codePointAt(0)! >= 0x2e80 ? 2 : 1;
+    if (node.type === 'text') for (const ch of node.value) width += CJK_CHARACTER.test(ch) ? 2 : 1;
     else if ('children' in node) width += textWidth(node.children as ElementContent[]);
   }
   return width;
@@ -250,6 +243,6 @@ export default function rehypeExcerpts({dataPath = EXCERPT_DATA_PATH, driftPath 
     }
     const palette = tokenPalette(hl);
     const page = pageContext(file.path);
-    nodes.forEach((node, i) => renderExcerpt(node, data, drift, linker, page, hl, palette, file, i === 0));
+    for (const node of nodes) renderExcerpt(node, data, drift, linker, page, hl, palette, file);
   };
 }

@@ -5,33 +5,13 @@
  * to its row on the Symbols page. Each link carries its kind (`data-kind`); CSS shows kind and place
  * in a popover on hover and keyboard focus (a `title` on every link would cost the page budget).
  */
-import {relative} from 'node:path';
 import type {Properties} from 'hast';
 import {ciliumPermalink} from '../lib/cilium';
 import type {ExcerptData} from '../lib/excerpt-data';
 import {EXCERPT_WORDS} from '../lib/generated-text';
 import {GuideIndex} from '../lib/guide-index';
-import {type Locale, SITE_ROOT} from '../lib/mdx-scan';
+import type {PageContext} from '../lib/mdx-scan';
 import {checkSymbolData, definitionKind, definitionPlace, symbolRowLink, type SymbolData} from '../lib/symbols';
-
-/** Where the page being rendered lives: its locale's URL prefix and its route (`/docs/...`). */
-export interface PageContext {
-  locale: Locale;
-  localePrefix: string;
-  route: string | null;
-}
-
-const DOCS_IN_LOCALE = /^i18n\/([^/]+)\/docusaurus-plugin-content-docs\/current\/(.+)\.mdx?$/;
-
-/** The locale prefix and docs route of an MDX file of the site. */
-export function pageContext(path: string | undefined): PageContext {
-  const rel = path ? relative(SITE_ROOT, path).split('\\').join('/') : '';
-  const route = (doc: string) => `/docs/${doc.replace(/(^|\/)index$/, '')}`.replace(/\/$/, '');
-  const localized = DOCS_IN_LOCALE.exec(rel);
-  if (localized) return {locale: localized[1] as Locale, localePrefix: `/${localized[1]}`, route: route(localized[2])};
-  const doc = /^docs\/(.+)\.mdx?$/.exec(rel);
-  return {locale: 'en', localePrefix: '', route: doc ? route(doc[1]) : null};
-}
 
 /** The link attributes for the identifiers of one excerpt line, by column; `take` hands each out once. */
 export class LineSymbols {

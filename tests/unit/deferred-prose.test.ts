@@ -11,8 +11,8 @@ import rehypeDeferredProse, {SCREENS, textEm} from '../../src/rehype/deferred-pr
 import rehypeStaticProse from '../../src/rehype/static-prose';
 
 /** Stands in for src/components/Excerpt: shows the props deferred-prose sets. */
-const Excerpt = (props: {firstOnPage?: string; firstWaitsOn?: string}) =>
-  React.createElement('figure', {'data-first': props.firstOnPage ?? '', 'data-waits-on': props.firstWaitsOn ?? ''});
+const Excerpt = (props: {drawnAtOnceOn?: string}) => React.createElement('figure', {'data-at-once-on': props.drawnAtOnceOn ?? ''});
+const Wrapper = (props: {children?: React.ReactNode}) => React.createElement('section', null, props.children);
 
 async function render(page: string): Promise<string> {
   // @mdx-js/mdx is ESM-only; the tests run as CommonJS.
@@ -22,7 +22,7 @@ async function render(page: string): Promise<string> {
     remarkPlugins: [remarkGfm],
     rehypePlugins: [rehypeDeferredProse, [rehypeStaticProse, {baseUrl: '/'}]] as never,
   } as never);
-  return renderToStaticMarkup(React.createElement(Content, {components: {StaticHtmlLinks: () => null, Excerpt, Diagram: () => null}}));
+  return renderToStaticMarkup(React.createElement(Content, {components: {StaticHtmlLinks: () => null, Excerpt, Wrapper, Diagram: () => null}}));
 }
 
 const LONG = 'A sentence of some length that fills part of a line on a phone. '.repeat(6);
@@ -67,16 +67,19 @@ describe('deferred prose', () => {
     assert.match(html, /<p class="prose-deferred[^"]*" style="--prose-lines:round\(up,2em\/var\(--prose-column\),1\) \+ round\(up,3\.\d+em\/var\(--prose-column\),1\)">中文<br>/);
   });
 
-  test("the page's first excerpt frame waits where the first screen is counted full above it, and only there", async () => {
-    const frame = '<Excerpt firstOnPage="true" shownLines="1-30" />';
-    const shortIntro = `${LONG}\n\n${frame}`;
-    assert.match(await render(shortIntro), /<figure data-first="true" data-waits-on="">/, 'near the top it is drawn at once everywhere');
+  test("the page's first excerpt frame is drawn at once on each screen where it may start in view, and only there", async () => {
+    const frame = '<Excerpt shownLines="1-30" />';
+    assert.match(await render(`${LONG}\n\n${frame}`), /<figure data-at-once-on="phone tablet desktop">/, 'near the top: everywhere');
     // Eight paragraphs pass 960 px at a phone's widest column, not 1,400 px at a tablet's.
     const paragraphs = (n: number) => Array.from({length: n}, (_, i) => `Paragraph ${i}: ${LONG}`).join('\n\n');
-    assert.match(await render(`${paragraphs(8)}\n\n${frame}`), /data-waits-on="phone"/);
-    assert.match(await render(`${paragraphs(40)}\n\n${frame}`), /data-waits-on="phone tablet"/);
-    // Only the first frame carries firstOnPage; a later one waits by default and gets nothing.
-    assert.match(await render(`${paragraphs(40)}\n\n<Excerpt shownLines="1-3" />`), /<figure data-first="" data-waits-on="">/);
+    assert.match(await render(`${paragraphs(8)}\n\n${frame}`), /data-at-once-on="tablet desktop"/);
+    // A desktop counts nothing: there the first frame is always drawn at once.
+    assert.match(await render(`${paragraphs(40)}\n\n${frame}`), /data-at-once-on="desktop"/);
+    // Inside another component it is still the first, counted from where that component starts.
+    assert.match(await render(`${paragraphs(40)}\n\n<Wrapper>\n\n${frame}\n\n</Wrapper>`), /<section><figure data-at-once-on="desktop">/);
+    // Only the first frame is marked: a later one always waits.
+    const two = await render(`${frame}\n\n${paragraphs(40)}\n\n<Excerpt shownLines="1-3" />`);
+    assert.deepEqual([...two.matchAll(/data-at-once-on="([^"]*)"/g)].map((m) => m[1]), ['phone tablet desktop', '']);
   });
 
   test('a diagram counts at the height its legible width gives it (src/data/diagrams.json)', async () => {

@@ -26,11 +26,9 @@ export interface ExcerptProps extends DriftProps {
   /** The highlighted lines as HTML, rendered by src/rehype/excerpts.ts at build time, without
    *  each line's id and gutter (see src/lib/excerpt-lines.ts). */
   code: string;
-  /** "true" on the page's first excerpt (set by the build), which may be in the first screen. */
-  firstOnPage?: string;
-  /** Screen classes ("phone", "tablet") where even the first excerpt starts below the first
-   *  screen, so it waits like the others (set by src/rehype/deferred-prose.ts). */
-  firstWaitsOn?: string;
+  /** On the page's first excerpt only: the screen classes ("phone tablet desktop") where it may
+   *  start in the first screen, so it is drawn at once (set by src/rehype/deferred-prose.ts). */
+  drawnAtOnceOn?: string;
   /** The notes (<ol>), when the excerpt has callouts. */
   children?: ReactNode;
 }
@@ -50,32 +48,30 @@ function CopyButton() {
   );
 }
 
-const WAITS_ON: Record<string, string | undefined> = {phone: styles.waitsOnPhone, tablet: styles.waitsOnTablet};
+const AT_ONCE_ON: Record<string, string | undefined> = {phone: styles.atOnceOnPhone, tablet: styles.atOnceOnTablet, desktop: styles.atOnceOnDesktop};
 
-function frameClass(firstOnPage?: string, firstWaitsOn = ''): string {
-  if (!firstOnPage) return styles.excerpt;
-  return [styles.excerpt, styles.firstOnPage, ...firstWaitsOn.split(' ').map((s) => WAITS_ON[s])].filter(Boolean).join(' ');
-}
+const frameClass = (drawnAtOnceOn = ''): string =>
+  [styles.excerpt, ...drawnAtOnceOn.split(' ').map((s) => AT_ONCE_ON[s])].filter(Boolean).join(' ');
 
 export default function Excerpt(props: ExcerptProps): ReactNode {
-  const {id, path, title, commit, version, permalink, lang, shownLines, noteCount, noteTextWidth, firstOnPage, firstWaitsOn, code, children, drift, driftCommit, driftLines} = props;
+  const {id, path, title, commit, version, permalink, lang, shownLines, noteCount, noteTextWidth, drawnAtOnceOn, code, children, drift, driftCommit, driftLines} = props;
+  const shown = [...lineNumbers(shownLines)];
   // Let Docusaurus' broken-anchor check know every line and note id we render.
   const brokenLinks = useBrokenLinks();
   brokenLinks.collectAnchor(id);
-  for (const n of lineNumbers(shownLines)) brokenLinks.collectAnchor(`${id}-L${n}`);
+  for (const n of shown) brokenLinks.collectAnchor(`${id}-L${n}`);
   for (let n = 1; n <= Number(noteCount); n++) brokenLinks.collectAnchor(`${id}-note-${n}`);
 
-  const [from] = lineNumbers(shownLines);
-  const to = shownLines.split(',').pop()!.split('-')[1];
+  const [from, to] = [shown[0], shown.at(-1)];
   // What the frame's height before it is first drawn is estimated from (content-visibility in
   // styles.module.css): one row per shown line and per elision between ranges, and the notes.
-  const rows = [...lineNumbers(shownLines)].length + shownLines.split(',').length - 1;
+  const rows = shown.length + shownLines.split(',').length - 1;
   const sizeHint = {'--excerpt-rows': rows, '--excerpt-notes': Number(noteCount), '--excerpt-note-text': Number(noteTextWidth)} as React.CSSProperties;
 
   return (
     // No React state or handlers: copying and relating markers to notes live in one delegated
     // page script (src/client/before-runtime.ts), so they work before the runtime, too.
-    <figure id={id} className={frameClass(firstOnPage, firstWaitsOn)} style={sizeHint} data-cilium-excerpt="" data-commit={commit} data-path={path} data-lang={lang}
+    <figure id={id} className={frameClass(drawnAtOnceOn)} style={sizeHint} data-cilium-excerpt="" data-commit={commit} data-path={path} data-lang={lang}
       data-drift={drift} data-drift-commit={driftCommit} data-drift-lines={driftLines}>
       {/* The {' '} between the header's parts only matter without CSS (flex layout drops them):
           a text browser or a reader view would otherwise run the parts into one word. */}

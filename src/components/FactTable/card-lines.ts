@@ -4,6 +4,7 @@
  * reserves before it is drawn. Less, and a waiting card's content spills over the next card's, so
  * their links overlap while they wait (axe's target-size measures them then).
  */
+import {CJK_CHARACTER, CJK_RANGES} from '../../lib/cjk';
 import {identifierPieces} from './breakable';
 
 /** Width units in one line of a 320 px card; a character is 1, a CJK character 2. About 35 fit. */
@@ -13,17 +14,14 @@ const PX_PER_UNIT = 262 / CARD_LINE_UNITS;
 
 /** The width units of a line `px` wide. */
 export const lineUnits = (px: number): number => Math.max(1, Math.floor(px / PX_PER_UNIT));
-/** CJK characters: twice as wide as others, and a line may break before or after each. */
-const CJK = '\\u1100-\\u115f\\u2e80-\\ua4cf\\uac00-\\ud7a3\\uf900-\\ufaff\\ufe30-\\ufe4f\\uff00-\\uff60\\uffe0-\\uffe6';
-const WIDE = new RegExp(`[${CJK}]`, 'u');
 /** A list's bottom margin (1rem) and the gap between its items (0.25rem), in lines of 1.41rem. */
 const LIST_MARGIN_LINES = 0.75;
 const ITEM_GAP_LINES = 0.2;
 
-const units = (text: string): number => Array.from(text).reduce((sum, c) => sum + (WIDE.test(c) ? 2 : 1), 0);
+const units = (text: string): number => Array.from(text).reduce((sum, c) => sum + (CJK_CHARACTER.test(c) ? 2 : 1), 0);
 
 /** Words as a line breaker sees them: text between spaces, each CJK character on its own, and spaces. */
-const WORD = new RegExp(`[${CJK}]|[^\\s${CJK}]+|\\s+`, 'gu');
+const WORD = new RegExp(`[${CJK_RANGES}]|[^\\s${CJK_RANGES}]+|\\s+`, 'gu');
 
 /**
  * The lines one run of text takes, wrapped as the browser does: a word that does not fit the rest of
