@@ -82,10 +82,10 @@ export async function serveDir(root: string, trickle?: HtmlTrickle): Promise<Run
 
 async function sendInPieces(res: ServerResponse, body: Buffer, {bytes, gapMs}: HtmlTrickle): Promise<void> {
   for (let start = 0; start < body.length && !res.destroyed; start += bytes) {
+    if (start) await new Promise((resolve) => setTimeout(resolve, gapMs));
     res.write(body.subarray(start, start + bytes));
-    await new Promise((resolve) => setTimeout(resolve, gapMs));
   }
-  res.end();
+  if (!res.destroyed) res.end();
 }
 
 export const serveBuild = (): Promise<RunningServer> => serveDir(BUILD_DIR);

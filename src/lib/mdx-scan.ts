@@ -1,7 +1,8 @@
 /**
  * Reads the guide's MDX sources the way the build does (remark + remark-mdx) and lists what
  * the checks need: pages per locale, heading ids, code excerpts with their callouts, and
- * `cilium:` source links — each with the file and line it came from.
+ * `cilium:` source links — each with the file and line it came from. The build's own MDX steps
+ * share two readers from here: a JSX element's attributes, and the locale and route of a file.
  */
 import {readFileSync, readdirSync, statSync} from 'node:fs';
 import {join, relative} from 'node:path';
@@ -131,20 +132,20 @@ export function parseMdx(source: string): Root {
 }
 
 /**
- * String attributes of a JSX element (in the Markdown or the HTML tree); with `problems`, a spread
- * or expression attribute is reported there, else it is left out.
+ * String attributes of a JSX element (in the Markdown or the HTML tree), a bare one as "true"; with
+ * `report`, a spread or expression attribute is reported there, else it is left out.
  */
-export function jsxAttributes(node: Pick<MdxJsxFlowElement, 'name' | 'attributes'>, where = '', problems?: string[]): Record<string, string> {
+export function jsxAttributes(node: Pick<MdxJsxFlowElement, 'name' | 'attributes'>, report?: {where: string; problems: string[]}): Record<string, string> {
   const attrs: Record<string, string> = {};
   for (const attr of node.attributes) {
     if (attr.type !== 'mdxJsxAttribute') {
-      problems?.push(`${where}: <${node.name}> takes no spread attributes.`);
+      report?.problems.push(`${report.where}: <${node.name}> takes no spread attributes.`);
       continue;
     }
     const {name, value} = attr as MdxJsxAttribute;
     if (typeof value === 'string') attrs[name] = value;
     else if (value === null || value === undefined) attrs[name] = 'true';
-    else problems?.push(`${where}: <${node.name} ${name}=…> must be a quoted string, e.g. ${name}="…".`);
+    else report?.problems.push(`${report.where}: <${node.name} ${name}=…> must be a quoted string, e.g. ${name}="…".`);
   }
   return attrs;
 }
@@ -192,11 +193,11 @@ export function scanMdxSource(source: string, file: string): ScannedPage {
       // A one-line <Callout>…</Callout> parses as text inside a paragraph; MDX unwraps it later.
       visit(node, (child) => {
         if ((child.type === 'mdxJsxFlowElement' || child.type === 'mdxJsxTextElement') && child.name === 'Callout') {
-          const attrs = jsxAttributes(child as MdxJsxFlowElement, `${file}:${child.position?.start.line ?? at}`, page.problems);
+          const attrs = jsxAttributes(child as MdxJsxFlowElement, {where: `${file}:${child.position?.start.line ?? at}`, problems: page.problems});
           callouts.push({line: attrs.line ?? null, at: child.position?.start.line ?? at});
         }
       });
-      page.excerpts.push({attrs: jsxAttributes(node, where, page.problems), callouts, at});
+      page.excerpts.push({attrs: jsxAttributes(node, {where, problems: page.problems}), callouts, at});
     }
   });
   return page;

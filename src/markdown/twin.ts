@@ -276,7 +276,7 @@ class PageConverter {
 
   private component(node: MdxJsxFlowElement | MdxJsxTextElement): Converted {
     const problems: string[] = [];
-    const attrs = jsxAttributes(node as MdxJsxFlowElement, `${this.file}:${node.position?.start.line ?? 0}`, problems);
+    const attrs = jsxAttributes(node as MdxJsxFlowElement, {where: `${this.file}:${node.position?.start.line ?? 0}`, problems});
     switch (node.name) {
       case 'Excerpt':
         return this.excerpt(node, attrs);
@@ -367,7 +367,7 @@ class PageConverter {
     const walk = (nodes: RootContent[]) => {
       for (const child of nodes) {
         if ((child.type === 'mdxJsxFlowElement' || child.type === 'mdxJsxTextElement') && child.name === 'Callout') {
-          const attrs = jsxAttributes(child as MdxJsxFlowElement, this.file, []);
+          const attrs = jsxAttributes(child as MdxJsxFlowElement);
           const content = this.convert(child.children as RootContent[]);
           // A one-line callout holds phrasing content; a multi-line one holds paragraphs.
           const blocks = child.type === 'mdxJsxTextElement' ? [paragraph(...(content as PhrasingContent[]))] : (content as BlockContent[]);

@@ -33,6 +33,7 @@ export const SCREENS = {
   phone: {className: 'prose-deferred', columnPx: docsColumnPx(600, {toc: false}), firstScreenPx: 960},
   tablet: {className: 'prose-deferred-tablet', columnPx: docsColumnPx(DESKTOP_MIN_PX - 1, {toc: false}), firstScreenPx: 1400},
 } as const;
+const SCREEN_NAMES = Object.keys(SCREENS) as Array<keyof typeof SCREENS>;
 const FONT_PX = 16;
 const LINE_PX = FONT_PX * 1.65;
 /** The smallest bottom margin of a paragraph, list, table, code block or frame (an <ol>'s, a table's: 1rem). */
@@ -146,11 +147,11 @@ export default function rehypeDeferredProse() {
     const above = {phone: 0, tablet: 0};
     let firstFrameSeen = false;
     for (const node of tree.children) {
-      const screens = (Object.keys(SCREENS) as Array<keyof typeof SCREENS>).filter((s) => above[s] > SCREENS[s].firstScreenPx);
-      for (const s of Object.keys(above) as Array<keyof typeof SCREENS>) above[s] += lowerBoundPx(node, SCREENS[s].columnPx, locale);
-      if (screens.length && node.type === 'element' && DEFERRABLE.has(node.tagName)) {
+      const waitsOn = SCREEN_NAMES.filter((s) => above[s] > SCREENS[s].firstScreenPx);
+      for (const s of SCREEN_NAMES) above[s] += lowerBoundPx(node, SCREENS[s].columnPx, locale);
+      if (waitsOn.length && node.type === 'element' && DEFERRABLE.has(node.tagName)) {
         const className = node.properties.className;
-        node.properties.className = [...(Array.isArray(className) ? className : className ? [String(className)] : []), ...screens.map((s) => SCREENS[s].className)];
+        node.properties.className = [...(Array.isArray(className) ? className : className ? [String(className)] : []), ...waitsOn.map((s) => SCREENS[s].className)];
         const items = node.tagName === 'p' ? 0 : elementsIn(node, 'li').length;
         const style = [`--prose-lines:${linesCss(node)}`, items > 1 && `--prose-gaps:${items - 1}`];
         node.properties.style = [node.properties.style, ...style].filter(Boolean).join(';');
@@ -159,7 +160,7 @@ export default function rehypeDeferredProse() {
       if (frame) {
         firstFrameSeen = true;
         // Desktops count nothing: there the first frame is always drawn at once.
-        const atOnce = [...(Object.keys(SCREENS) as Array<keyof typeof SCREENS>).filter((s) => !screens.includes(s)), 'desktop'];
+        const atOnce = [...SCREEN_NAMES.filter((s) => !waitsOn.includes(s)), 'desktop'];
         frame.attributes.push({type: 'mdxJsxAttribute', name: 'drawnAtOnceOn', value: atOnce.join(' ')});
       }
     }

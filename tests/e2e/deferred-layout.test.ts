@@ -213,6 +213,19 @@ describe('layout deferred until a reader nears it', () => {
     await context.close();
   });
 
+  test('on a desktop, from the narrowest (997 px) to Lighthouse\'s, every page draws its first excerpt frame at once', async () => {
+    const problems: string[] = [];
+    for (const viewport of [{width: 997, height: 800}, WIDE]) {
+      for (const path of pages.keys()) {
+        const page = await openPage(path, viewport);
+        const style = await page.$eval(FRAME, (frame) => getComputedStyle(frame).contentVisibility);
+        if (style !== 'visible') problems.push(`${viewport.width}px ${path}: the first frame has content-visibility: ${style}`);
+        await page.context().close();
+      }
+    }
+    assert.deepEqual(problems, []);
+  });
+
   // Lighthouse's phone, a small phone, a tablet, and the widest screen of each class with the height
   // deferred-prose.ts keeps drawn there.
   const screens = [

@@ -62,7 +62,7 @@ export default function Excerpt(props: ExcerptProps): ReactNode {
   for (const n of shown) brokenLinks.collectAnchor(`${id}-L${n}`);
   for (let n = 1; n <= Number(noteCount); n++) brokenLinks.collectAnchor(`${id}-note-${n}`);
 
-  const [from, to] = [shown[0], shown.at(-1)];
+  const [from, to] = [shown[0], shown[shown.length - 1]];
   // What the frame's height before it is first drawn is estimated from (content-visibility in
   // styles.module.css): one row per shown line and per elision between ranges, and the notes.
   const rows = shown.length + shownLines.split(',').length - 1;
