@@ -10,7 +10,7 @@ import {describe, test} from 'node:test';
 import type {Browser, BrowserContextOptions, Page} from 'playwright-core';
 import {isBelowNavbarAndInView, newContext, nextFrames, scrollThrough, waitForHydration} from '../../scripts/lib/browser';
 import {sitemapPaths} from '../../scripts/lib/site';
-import {layoutShifts, recordLayoutShifts} from '../support/layout-shifts';
+import {layoutShiftProblems, recordLayoutShifts} from '../support/layout-shifts';
 import {startSite} from '../support/start-site';
 import {type RunningServer} from '../../scripts/lib/server';
 
@@ -106,8 +106,7 @@ describe('islands', () => {
         await page.goto(server.origin + path, {waitUntil: 'load'});
         await waitForHydration(page);
         await page.waitForTimeout(100);
-        const {cls, moved} = await layoutShifts(page);
-        if (cls > 0) shifts.push(`${path}: ${cls} (${moved.join('; ')})`);
+        shifts.push(...(await layoutShiftProblems(page, path)));
         problems.push(...record.consoleErrors, ...record.pageErrors);
         await context.close();
       }

@@ -14,7 +14,7 @@ import type {Browser} from 'playwright-core';
 import {launchBrowser, newContext, nextFrames} from '../../scripts/lib/browser';
 import {BUILD_DIR, type RunningServer, serveDir} from '../../scripts/lib/server';
 import {PARSED_MARKER_ID} from '../../src/plugins/deferred-runtime';
-import {layoutShifts, recordLayoutShifts} from '../support/layout-shifts';
+import {layoutShiftProblems, recordLayoutShifts} from '../support/layout-shifts';
 
 // Each moved when painted half-parsed: the navbar (every page), a table, excerpt code, a footer.
 const PAGES = ['/', '/docs/reference', '/docs/faq', '/docs/reference/cell-tree', '/zh-Hans/docs/reference/maps', '/zh-Hans/search'];
@@ -91,8 +91,7 @@ for (const screen of SCREENS) {
       if (markerAt === undefined || firstPaint === undefined || firstPaint < markerAt) {
         early.push(`${path}: first paint at ${firstPaint} ms, marker parsed at ${markerAt} ms`);
       }
-      const {cls, moved} = await layoutShifts(page);
-      if (cls > 0) shifts.push(`${path}: ${cls} (${moved.join('; ')})`);
+      shifts.push(...(await layoutShiftProblems(page, path)));
       errors.push(...record.consoleErrors, ...record.pageErrors);
       await context.close();
     }

@@ -31,5 +31,8 @@ export async function recordLayoutShifts(page: Page): Promise<void> {
   });
 }
 
-export const layoutShifts = (page: Page): Promise<LayoutShifts> =>
-  page.evaluate(() => (window as unknown as {layoutShifts: LayoutShifts}).layoutShifts);
+/** What moved on `page` so far, as one line naming `path`, its CLS and each moved element; none if nothing moved. */
+export async function layoutShiftProblems(page: Page, path: string): Promise<string[]> {
+  const {cls, moved} = await page.evaluate(() => (window as unknown as {layoutShifts: LayoutShifts}).layoutShifts);
+  return cls > 0 ? [`${path}: ${cls} (${moved.join('; ')})`] : [];
+}
